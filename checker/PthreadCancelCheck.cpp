@@ -1,0 +1,176 @@
+#include "PthreadCancelCheck.h"
+#include "CheckNames.h"
+#include "clang-tidy/utils/OptionsUtils.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Preprocessor.h"
+#include "utils/ConstantValue.h"
+#include "utils/FixTemplate.h"
+#include "utils/UnsafeApiTable.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace coop {
+
+// SIGUSR1/SIGUSR2 terminate by default, but code sends them to threads that
+// installed a handler, to interrupt a blocking call: the wake-up idiom.
+static constexpr llvm::StringLiteral DefaultAllowedSignals = "SIGUSR1;SIGUSR2";
+
+PthreadCancelCheck::PthreadCancelCheck(StringRef Name,
+                                       tidy::ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      AllowedSignalsOption(Options.get("AllowedSignals", DefaultAllowedSignals)) {
+  Signals.setAllowedSignals(
+      tidy::utils::options::parseStringList(AllowedSignalsOption));
+}
+
+void PthreadCancelCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "AllowedSignals", AllowedSignalsOption);
+}
+
+void PthreadCancelCheck::registerPPCallbacks(const SourceManager &,
+                                             Preprocessor *NewPP,
+                                             Preprocessor *) {
+  PP = NewPP;
+  Signals.setPreprocessor(NewPP);
+}
+
+/// The argument that carries the signal, for each signal-sending API.
+static std::optional<unsigned> signalArgumentIndex(UnsafeApiId Id) {
+  switch (Id) {
+  case UnsafeApiId::PthreadKill:     // pthread_kill(thread, sig)
+  case UnsafeApiId::PthreadSigqueue: // pthread_sigqueue(thread, sig, value)
+    return 1;
+  case UnsafeApiId::Tgkill: // tgkill(tgid, tid, sig)
+    return 2;
+  default:
+    return std::nullopt;
+  }
+}
+
+void PthreadCancelCheck::registerMatchers(MatchFinder *Finder) {
+  const UnsafeApi &Cancel = unsafeApi(UnsafeApiId::PthreadCancel);
+  auto CancelFunction = functionDecl(hasName(Cancel.Api));
+  // Any reference: a call, or the address stored for a later call.
+  Finder->addMatcher(declRefExpr(to(CancelFunction)).bind("cancel-ref"), this);
+  // A call with a dependent argument in a template that is never
+  // instantiated still names the function through an unresolved lookup.
+  Finder->addMatcher(
+      unresolvedLookupExpr(hasAnyDeclaration(CancelFunction)).bind("cancel-ref"),
+      this);
+
+  auto Body = optionally(forCallable(functionDecl().bind("fn")));
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(
+                   hasName(unsafeApi(UnsafeApiId::PthreadSetCancelTypeAsync).Api))),
+               argumentCountIs(2), Body)
+          .bind("canceltype"),
+      this);
+
+  std::vector<StringRef> SignalApis;
+  for (const UnsafeApi *Entry : unsafeApisOf(names::PthreadCancel))
+    if (signalArgumentIndex(Entry->Id))
+      SignalApis.push_back(Entry->Api);
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(hasAnyName(SignalApis))), Body).bind("signal"),
+      this);
+}
+
+static const Stmt *bodyOf(const MatchFinder::MatchResult &Result) {
+  const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+  return Fn ? Fn->getBody() : nullptr;
+}
+
+void PthreadCancelCheck::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *Ref = Result.Nodes.getNodeAs<Expr>("cancel-ref"))
+    return checkCancelReference(*Ref, Result);
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("canceltype"))
+    return checkCancelType(*Call, bodyOf(Result), Result);
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("signal"))
+    return checkSignal(*Call, bodyOf(Result), Result);
+}
+
+void PthreadCancelCheck::checkCancelReference(
+    const Expr &Ref, const MatchFinder::MatchResult &Result) {
+  const UnsafeApi &Api = unsafeApi(UnsafeApiId::PthreadCancel);
+  SourceLocation Loc = userFacingLoc(*Result.SourceManager, Ref.getBeginLoc());
+  if (!Reported.firstTime(Loc, static_cast<unsigned>(Api.Id)))
+    return;
+  diag(Loc, "'%0' %1; cooperative replacement: %2")
+      << Api.spelledName() << Api.Hazard << Api.replacementFor(getLangOpts())
+      << userFacingLoc(*Result.SourceManager, Ref.getEndLoc());
+}
+
+/// The value of PTHREAD_CANCEL_ASYNCHRONOUS in this translation unit: glibc
+/// makes it an enumerator, musl and the BSDs a macro.
+static int64_t asynchronousCancelValue(ASTContext &Ctx, const Preprocessor *PP) {
+  IdentifierInfo &Name = Ctx.Idents.get("PTHREAD_CANCEL_ASYNCHRONOUS");
+  for (const NamedDecl *D : Ctx.getTranslationUnitDecl()->lookup(&Name))
+    if (const auto *Enumerator = dyn_cast<EnumConstantDecl>(D))
+      return Enumerator->getInitVal().getSExtValue();
+  if (PP)
+    if (const MacroInfo *MI = PP->getMacroInfo(&Name))
+      if (MI->getNumTokens() == 1 &&
+          MI->getReplacementToken(0).is(tok::numeric_constant)) {
+        const Token &Tok = MI->getReplacementToken(0);
+        int64_t Value;
+        if (!StringRef(Tok.getLiteralData(), Tok.getLength())
+                 .getAsInteger(0, Value))
+          return Value;
+      }
+  return 1; // glibc's and musl's value
+}
+
+void PthreadCancelCheck::checkCancelType(const CallExpr &Call, const Stmt *Body,
+                                         const MatchFinder::MatchResult &Result) {
+  std::optional<int64_t> Type =
+      constantIntValue(Call.getArg(0), *Result.Context, Body);
+  if (!Type || *Type != asynchronousCancelValue(*Result.Context, PP))
+    return;
+  const UnsafeApi &Api = unsafeApi(UnsafeApiId::PthreadSetCancelTypeAsync);
+  const SourceManager &SM = *Result.SourceManager;
+  SourceLocation Loc = userFacingLoc(SM, Call.getArg(0)->getBeginLoc());
+  if (!Reported.firstTime(Loc, static_cast<unsigned>(Api.Id)))
+    return;
+  auto Diag = diag(Loc, "'%0' %1; cooperative replacement: %2")
+              << Api.spelledName() << Api.Hazard
+              << Api.replacementFor(getLangOpts());
+  if (std::optional<std::string> Fixed = instantiateFixTemplate(
+          Api.FixTemplate, Call, SM, getLangOpts()))
+    Diag << FixItHint::CreateReplacement(Call.getSourceRange(), *Fixed);
+}
+
+void PthreadCancelCheck::checkSignal(const CallExpr &Call, const Stmt *Body,
+                                     const MatchFinder::MatchResult &Result) {
+  const auto *Callee = Call.getDirectCallee();
+  if (!Callee)
+    return;
+  const UnsafeApi *Api =
+      findUnsafeApi(names::PthreadCancel, "::" + Callee->getQualifiedNameAsString());
+  if (!Api)
+    return;
+  unsigned Index = *signalArgumentIndex(Api->Id);
+  if (Call.getNumArgs() <= Index)
+    return;
+  std::optional<SignalInfo> Signal =
+      Signals.classify(Call.getArg(Index), *Result.Context, Body);
+  if (!Signal || !Signals.isForcedTermination(*Signal))
+    return;
+  SourceLocation Loc =
+      userFacingLoc(*Result.SourceManager, Call.getBeginLoc());
+  if (!Reported.firstTime(Loc, static_cast<unsigned>(Api->Id)))
+    return;
+  diag(Loc, "'%0' with %1 %select{terminates|stops}2 the whole process, not "
+            "only the target thread, and no cleanup runs; cooperative "
+            "replacement: %3")
+      << Api->spelledName() << Signal->Name
+      << (Signal->Action == SignalAction::Stop)
+      << Api->replacementFor(getLangOpts())
+      << SourceRange(Loc, userFacingLoc(*Result.SourceManager,
+                                        Call.getArg(Index)->getEndLoc()));
+}
+
+void PthreadCancelCheck::onEndOfTranslationUnit() { Reported.clear(); }
+
+} // namespace coop

@@ -1,0 +1,32 @@
+//===--- ConstantValue.h - the integer an argument always has -------------===//
+//
+// Checks judge arguments by value, not spelling: SIGKILL, 9 and a local `sig`
+// initialised to SIGKILL and never changed are the same signal; -1, INFINITE
+// and a constexpr kForever are the same timeout.
+//
+//===----------------------------------------------------------------------===//
+#ifndef COOP_CHECKER_UTILS_CONSTANTVALUE_H
+#define COOP_CHECKER_UTILS_CONSTANTVALUE_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include <optional>
+
+namespace coop {
+
+/// The value E always has: a constant expression, or a variable that only
+/// ever holds its constant initializer (const-qualified, or a local that
+/// nothing in EnclosingBody modifies or takes the address of). EnclosingBody
+/// may be null, which limits the search to const variables.
+std::optional<int64_t> constantIntValue(const clang::Expr *E,
+                                        clang::ASTContext &Ctx,
+                                        const clang::Stmt *EnclosingBody);
+
+/// True if E is a null pointer constant, or a pointer variable that only ever
+/// holds one (the same rules as constantIntValue).
+bool isAlwaysNullPointer(const clang::Expr *E, clang::ASTContext &Ctx,
+                         const clang::Stmt *EnclosingBody);
+
+} // namespace coop
+
+#endif // COOP_CHECKER_UTILS_CONSTANTVALUE_H

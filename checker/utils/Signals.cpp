@@ -1,0 +1,122 @@
+#include "Signals.h"
+#include "ConstantValue.h"
+#include "clang/Lex/MacroInfo.h"
+
+using namespace clang;
+
+namespace coop {
+namespace {
+
+struct KnownSignal {
+  llvm::StringLiteral Name;
+  int64_t LinuxNumber;
+  SignalAction Action; // the default disposition, signal(7)
+};
+
+// Default dispositions from POSIX / signal(7). Core-dumping signals terminate
+// too. Real-time signals also terminate by default but are sent to threads
+// that handle them, so they are left out.
+constexpr KnownSignal KnownSignals[] = {
+    {"SIGHUP", 1, SignalAction::Terminate},
+    {"SIGINT", 2, SignalAction::Terminate},
+    {"SIGQUIT", 3, SignalAction::Terminate},
+    {"SIGILL", 4, SignalAction::Terminate},
+    {"SIGTRAP", 5, SignalAction::Terminate},
+    {"SIGABRT", 6, SignalAction::Terminate},
+    {"SIGBUS", 7, SignalAction::Terminate},
+    {"SIGFPE", 8, SignalAction::Terminate},
+    {"SIGKILL", 9, SignalAction::Terminate},
+    {"SIGUSR1", 10, SignalAction::Terminate},
+    {"SIGSEGV", 11, SignalAction::Terminate},
+    {"SIGUSR2", 12, SignalAction::Terminate},
+    {"SIGPIPE", 13, SignalAction::Terminate},
+    {"SIGALRM", 14, SignalAction::Terminate},
+    {"SIGTERM", 15, SignalAction::Terminate},
+    {"SIGSTKFLT", 16, SignalAction::Terminate},
+    {"SIGCHLD", 17, SignalAction::Other},
+    {"SIGCONT", 18, SignalAction::Other},
+    {"SIGSTOP", 19, SignalAction::Stop},
+    {"SIGTSTP", 20, SignalAction::Stop},
+    {"SIGTTIN", 21, SignalAction::Stop},
+    {"SIGTTOU", 22, SignalAction::Stop},
+    {"SIGURG", 23, SignalAction::Other},
+    {"SIGXCPU", 24, SignalAction::Terminate},
+    {"SIGXFSZ", 25, SignalAction::Terminate},
+    {"SIGVTALRM", 26, SignalAction::Terminate},
+    {"SIGPROF", 27, SignalAction::Terminate},
+    {"SIGWINCH", 28, SignalAction::Other},
+    {"SIGIO", 29, SignalAction::Terminate},
+    {"SIGPWR", 30, SignalAction::Terminate},
+    {"SIGSYS", 31, SignalAction::Terminate},
+};
+
+/// The integer a macro expands to when its body is a single number, or a
+/// single name of another such macro (glibc: #define SIGIOT SIGABRT).
+std::optional<int64_t> macroValue(const Preprocessor &PP, StringRef Name,
+                                  unsigned Depth = 0) {
+  const IdentifierInfo *II = PP.getIdentifierInfo(Name);
+  if (!II || !II->hasMacroDefinition() || Depth > 4)
+    return std::nullopt;
+  const MacroInfo *MI = PP.getMacroInfo(II);
+  if (!MI || MI->getNumTokens() != 1)
+    return std::nullopt;
+  const Token &Tok = MI->getReplacementToken(0);
+  if (Tok.is(tok::numeric_constant)) {
+    int64_t Value;
+    if (!StringRef(Tok.getLiteralData(), Tok.getLength())
+             .getAsInteger(0, Value))
+      return Value;
+    return std::nullopt;
+  }
+  if (Tok.is(tok::identifier))
+    return macroValue(PP, Tok.getIdentifierInfo()->getName(), Depth + 1);
+  return std::nullopt;
+}
+
+} // namespace
+
+void SignalClassifier::setAllowedSignals(llvm::ArrayRef<StringRef> Names) {
+  Allowed.clear();
+  for (StringRef Name : Names)
+    Allowed.insert(Name.trim());
+}
+
+void SignalClassifier::setPreprocessor(const Preprocessor *NewPP) {
+  PP = NewPP;
+  NumberMapBuilt = false;
+  NumberToEntry.clear();
+}
+
+void SignalClassifier::buildNumberMap() const {
+  NumberMapBuilt = true;
+  for (unsigned I = 0; I < std::size(KnownSignals); ++I) {
+    std::optional<int64_t> Number;
+    if (PP)
+      Number = macroValue(*PP, KnownSignals[I].Name);
+    // First name wins for aliases that share a number.
+    NumberToEntry.try_emplace(Number.value_or(KnownSignals[I].LinuxNumber), I);
+  }
+}
+
+std::optional<SignalInfo>
+SignalClassifier::classify(const Expr *Arg, ASTContext &Ctx,
+                           const Stmt *EnclosingBody) const {
+  std::optional<int64_t> Number = constantIntValue(Arg, Ctx, EnclosingBody);
+  if (!Number)
+    return std::nullopt;
+
+  if (!NumberMapBuilt)
+    buildNumberMap();
+  auto It = NumberToEntry.find(*Number);
+  if (It == NumberToEntry.end())
+    return SignalInfo{"", *Number, SignalAction::Other};
+  const KnownSignal &Known = KnownSignals[It->second];
+  return SignalInfo{Known.Name, *Number, Known.Action};
+}
+
+bool SignalClassifier::isForcedTermination(const SignalInfo &Signal) const {
+  return Signal.Action != SignalAction::Other && !Signal.Name.empty() &&
+         !Allowed.contains(Signal.Name);
+}
+
+} // namespace coop

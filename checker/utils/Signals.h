@@ -1,0 +1,62 @@
+//===--- Signals.h - which signals end or stop a process ------------------===//
+//
+// Shared by every check that looks at a signal sent to a thread
+// (pthread_kill, tgkill, pthread_sigqueue, syscall(SYS_tgkill, ...)). A
+// signal's default action applies to the whole process, so "kill a thread
+// with SIGKILL" kills the program.
+//
+//===----------------------------------------------------------------------===//
+#ifndef COOP_CHECKER_UTILS_SIGNALS_H
+#define COOP_CHECKER_UTILS_SIGNALS_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/Lex/Preprocessor.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringSet.h"
+#include <optional>
+
+namespace coop {
+
+enum class SignalAction { Terminate, Stop, Other };
+
+struct SignalInfo {
+  llvm::StringRef Name; // "SIGKILL"; empty for a number with no known name
+  int64_t Number;
+  SignalAction Action;
+};
+
+/// Resolves the signal argument of a call to its number and default action.
+/// Numbers differ between platforms, so names are matched through the macros
+/// the translation unit itself defines; Linux's numbering is the fallback for
+/// code that declares the functions without including <signal.h>.
+class SignalClassifier {
+public:
+  /// Signals never reported even though their default action terminates,
+  /// because code sends them to wake a thread that has a handler installed.
+  void setAllowedSignals(llvm::ArrayRef<llvm::StringRef> Names);
+  /// Must be called for each translation unit (registerPPCallbacks).
+  void setPreprocessor(const clang::Preprocessor *PP);
+
+  /// The signal Arg evaluates to, following a local variable whose only value
+  /// is its initializer. EnclosingBody bounds that search; may be null.
+  std::optional<SignalInfo> classify(const clang::Expr *Arg,
+                                     clang::ASTContext &Ctx,
+                                     const clang::Stmt *EnclosingBody) const;
+
+  /// True if the signal terminates or stops the process and is not allowed.
+  bool isForcedTermination(const SignalInfo &Signal) const;
+
+private:
+  void buildNumberMap() const;
+
+  const clang::Preprocessor *PP = nullptr;
+  llvm::StringSet<> Allowed;
+  mutable bool NumberMapBuilt = false;
+  mutable llvm::DenseMap<int64_t, unsigned> NumberToEntry;
+};
+
+} // namespace coop
+
+#endif // COOP_CHECKER_UTILS_SIGNALS_H
