@@ -2,6 +2,7 @@
 #include "CheckNames.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Preprocessor.h"
 #include "utils/ConstantValue.h"
@@ -94,7 +95,13 @@ void PthreadCancelCheck::check(const MatchFinder::MatchResult &Result) {
 void PthreadCancelCheck::checkCancelReference(
     const Expr &Ref, const MatchFinder::MatchResult &Result) {
   const UnsafeApi &Api = unsafeApi(UnsafeApiId::PthreadCancel);
-  SourceLocation Loc = userFacingLoc(*Result.SourceManager, Ref.getBeginLoc());
+  // Point at the name itself, not at a leading `::` or `&`.
+  SourceLocation NameLoc = Ref.getBeginLoc();
+  if (const auto *Named = dyn_cast<DeclRefExpr>(&Ref))
+    NameLoc = Named->getLocation();
+  else if (const auto *Unresolved = dyn_cast<OverloadExpr>(&Ref))
+    NameLoc = Unresolved->getNameLoc();
+  SourceLocation Loc = userFacingLoc(*Result.SourceManager, NameLoc);
   if (!Reported.firstTime(Loc, static_cast<unsigned>(Api.Id)))
     return;
   diag(Loc, "'%0' %1; cooperative replacement: %2")
