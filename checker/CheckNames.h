@@ -12,6 +12,14 @@
 
 namespace coop::names {
 inline constexpr llvm::StringLiteral PthreadCancel = "coop-pthread-cancel";
+inline constexpr llvm::StringLiteral TerminateThread = "coop-terminate-thread";
+inline constexpr llvm::StringLiteral DetachedInfiniteLoop =
+    "coop-detached-infinite-loop";
+inline constexpr llvm::StringLiteral UnboundedWait = "coop-unbounded-wait";
+inline constexpr llvm::StringLiteral NonAtomicStopFlag =
+    "coop-non-atomic-stop-flag";
+inline constexpr llvm::StringLiteral IgnoredStopToken =
+    "coop-ignored-stop-token";
 } // namespace coop::names
 
 #endif // COOP_CHECKER_CHECKNAMES_H

@@ -1,0 +1,102 @@
+//===--- ThreadEntries.h - which code runs on a worker thread -------------===//
+//
+// Shared analysis for the checks that care whether code runs on a thread
+// other than the one that started it (coop-detached-infinite-loop,
+// coop-unbounded-wait, coop-non-atomic-stop-flag, coop-ignored-stop-token).
+//
+// It finds every place the translation unit starts a thread, resolves each to
+// the function the thread runs (its entry), records whether and where the
+// thread is detached, and follows direct calls from each entry into functions
+// defined in the TU, to a bounded depth. It walks the TU once, and its cost
+// is linear in the size of the AST.
+//
+//===----------------------------------------------------------------------===//
+#ifndef COOP_CHECKER_UTILS_THREADENTRIES_H
+#define COOP_CHECKER_UTILS_THREADENTRIES_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include <string>
+#include <vector>
+
+namespace coop {
+
+/// How a thread was started.
+enum class ThreadLaunchKind {
+  StdThread,       // std::thread
+  StdJthread,      // std::jthread
+  CoopJthread,     // coop::jthread
+  BoostThread,     // boost::thread
+  PthreadCreate,   // pthread_create
+  WinBeginThread,  // _beginthread (always detached)
+  WinBeginThreadEx,
+  WinCreateThread,
+  Custom,          // a (create, detach) pair named in the check's options
+};
+
+struct ThreadLaunch {
+  ThreadLaunchKind Kind;
+  /// The construction or call that starts the thread.
+  const clang::Expr *Creation = nullptr;
+  /// Where the thread is detached: `.detach()`, pthread_detach(id),
+  /// pthread_detach(pthread_self()) in the entry, the attribute call that
+  /// sets PTHREAD_CREATE_DETACHED, CloseHandle(h). Null when the thread is
+  /// detached by construction (_beginthread) or not detached at all.
+  const clang::Expr *DetachSite = nullptr;
+  bool Detached = false;
+  /// The function the thread runs: a lambda's call operator, a free
+  /// function, a member function, a functor's operator(), the target of
+  /// std::bind. Null when it cannot be resolved in this TU.
+  const clang::FunctionDecl *Entry = nullptr;
+  /// The expression at the launch site that names the entry.
+  const clang::Expr *EntryExpr = nullptr;
+};
+
+struct ThreadEntryOptions {
+  /// How many direct calls deep to follow from an entry (entry itself: 0).
+  unsigned CallDepth = 3;
+  /// Extra thread APIs: pairs of (create function, detach function)
+  /// qualified names; the create function's first function-typed argument
+  /// (or function-pointer argument) is the entry.
+  std::vector<std::pair<std::string, std::string>> ExtraCreateDetach;
+};
+
+/// One call chain from a thread entry to a function that runs on the thread.
+struct WorkerReach {
+  const ThreadLaunch *Launch = nullptr;
+  /// 0 for the entry itself, 1 for a function it calls directly, ...
+  unsigned Depth = 0;
+  /// The call by which this function was reached (null for the entry).
+  const clang::CallExpr *ReachedVia = nullptr;
+};
+
+class ThreadEntryAnalysis {
+public:
+  /// Walks the translation unit once; later calls with the same context are
+  /// free. Call it from a check's check() or onEndOfTranslationUnit().
+  void ensure(clang::ASTContext &Ctx, const ThreadEntryOptions &Opts);
+  /// Forget the TU (call from onEndOfTranslationUnit).
+  void reset();
+
+  llvm::ArrayRef<ThreadLaunch> launches() const { return Launches; }
+
+  /// True if FD (canonical or not) is a thread entry or is reached from one
+  /// within CallDepth direct calls.
+  bool runsOnWorker(const clang::FunctionDecl *FD) const;
+  /// Every launch that reaches FD, with the shortest depth for each.
+  llvm::ArrayRef<WorkerReach> reachesOf(const clang::FunctionDecl *FD) const;
+
+private:
+  const clang::ASTContext *AnalysedContext = nullptr;
+  std::vector<ThreadLaunch> Launches;
+  llvm::DenseMap<const clang::FunctionDecl *, llvm::SmallVector<WorkerReach, 1>>
+      Reaches;
+};
+
+} // namespace coop
+
+#endif // COOP_CHECKER_UTILS_THREADENTRIES_H
