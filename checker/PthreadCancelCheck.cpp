@@ -142,7 +142,8 @@ void PthreadCancelCheck::checkCancelType(const CallExpr &Call, const Stmt *Body,
     return;
   auto Diag = diag(Loc, "'%0' %1; cooperative replacement: %2")
               << Api.spelledName() << Api.Hazard
-              << Api.replacementFor(getLangOpts());
+              << Api.replacementFor(getLangOpts())
+              << SourceRange(Loc, userFacingLoc(SM, Call.getArg(0)->getEndLoc()));
   if (std::optional<std::string> Fixed = instantiateFixTemplate(
           Api.FixTemplate, Call, SM, getLangOpts()))
     Diag << FixItHint::CreateReplacement(Call.getSourceRange(), *Fixed);
