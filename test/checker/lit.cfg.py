@@ -47,3 +47,5 @@ config.substitutions += [
     ("%lsp_client", "%s %s" % (python, shlex.quote(os.path.join(tools, "lsp_client.py")))),
 ]
 config.available_features.add("llvm-%s" % config.llvm_version_major)
+if config.coop_clangd:
+    config.available_features.add("coop-clangd")

@@ -1,5 +1,6 @@
 // coop-clangd publishes coop diagnostics over LSP and offers fix-its as
 // quick-fix code actions.
+// REQUIRES: coop-clangd
 // RUN: %lsp_client %coop_clangd %s -- -std=c11 | FileCheck %s
 #include <pthread.h>
 
