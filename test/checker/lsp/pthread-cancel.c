@@ -10,7 +10,7 @@ void stop_worker(pthread_t worker) {
   pthread_cancel(worker);
 }
 
-// CHECK: diagnostic 8:25-8:52 [coop-pthread-cancel] warning: 'pthread_setcanceltype' with PTHREAD_CANCEL_ASYNCHRONOUS lets a thread be killed at any instruction, even inside malloc or while holding a lock; cooperative replacement: coop_stop_requested() checks in the worker, and deferred cancellation meanwhile (fix available)
-// CHECK-NEXT: diagnostic 9:3-9:17 [coop-pthread-cancel] warning: 'pthread_cancel' forcibly cancels a thread, which can leave mutexes locked, cleanup skipped and shared objects half-updated; cooperative replacement: coop_stop_source_request_stop() and a worker that checks coop_stop_requested() (coop_thread_start)
-// CHECK-NEXT: action "{{.*}}" for [coop-pthread-cancel]: 8:3-8:59 => "pthread_setcanceltype(PTHREAD_CANCEL_DEFERRED, &old)"
+// CHECK: diagnostic 9:25-9:52 [coop-pthread-cancel] warning: 'pthread_setcanceltype' with PTHREAD_CANCEL_ASYNCHRONOUS lets a thread be killed at any instruction, even inside malloc or while holding a lock; cooperative replacement: coop_stop_requested() checks in the worker, and deferred cancellation meanwhile (fix available)
+// CHECK-NEXT: diagnostic 10:3-10:17 [coop-pthread-cancel] warning: 'pthread_cancel' forcibly cancels a thread, which can leave mutexes locked, cleanup skipped and shared objects half-updated; cooperative replacement: coop_stop_source_request_stop() and a worker that checks coop_stop_requested() (coop_thread_start)
+// CHECK-NEXT: action "{{.*}}" for [coop-pthread-cancel]: 9:3-9:59 => "pthread_setcanceltype(PTHREAD_CANCEL_DEFERRED, &old)"
 // CHECK-NOT: action
