@@ -72,7 +72,16 @@ struct WorkerReach {
   unsigned Depth = 0;
   /// The call by which this function was reached (null for the entry).
   const clang::CallExpr *ReachedVia = nullptr;
+  /// The function that contains ReachedVia (null for the entry); its own
+  /// reaches give the rest of the chain back to the entry.
+  const clang::FunctionDecl *Caller = nullptr;
 };
+
+/// How users write a launch kind: "std::thread", "pthread_create", ...
+llvm::StringRef threadLaunchKindName(ThreadLaunchKind Kind);
+
+/// True for the kinds whose threads are detached by construction.
+bool isDetachedByConstruction(ThreadLaunchKind Kind);
 
 class ThreadEntryAnalysis {
 public:
@@ -89,12 +98,19 @@ public:
   bool runsOnWorker(const clang::FunctionDecl *FD) const;
   /// Every launch that reaches FD, with the shortest depth for each.
   llvm::ArrayRef<WorkerReach> reachesOf(const clang::FunctionDecl *FD) const;
+  /// Every function that runs on a worker thread (entries, the functions
+  /// they reach, and the template patterns of both), each once, in the
+  /// order they were found. Keys of reachesOf().
+  llvm::ArrayRef<const clang::FunctionDecl *> workerFunctions() const {
+    return WorkerFunctions;
+  }
 
 private:
   const clang::ASTContext *AnalysedContext = nullptr;
   std::vector<ThreadLaunch> Launches;
   llvm::DenseMap<const clang::FunctionDecl *, llvm::SmallVector<WorkerReach, 1>>
       Reaches;
+  std::vector<const clang::FunctionDecl *> WorkerFunctions;
 };
 
 } // namespace coop

@@ -1,0 +1,755 @@
+//===--- ThreadEntries.cpp - which code runs on a worker thread -----------===//
+//
+// One RecursiveASTVisitor pass over the translation unit (instantiations
+// included) collects:
+//   - thread launches, with the expression that names each one's entry;
+//   - which object each launch is stored in (its "key": a variable, a field,
+//     a container, or the temporary itself), and the detach sites, keyed the
+//     same way, so `t.detach()`, `pthread_detach(tid)` and `CloseHandle(h)`
+//     find their launch without a second walk;
+//   - the direct calls made by every function with a body.
+// Afterwards each launch is resolved (entry, detach site), and a breadth-first
+// search from every distinct entry follows the recorded calls to CallDepth.
+// Everything after the walk is linear in what the walk recorded.
+//
+//===----------------------------------------------------------------------===//
+#include "ThreadEntries.h"
+#include "ConstantValue.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
+
+using namespace clang;
+
+namespace coop {
+
+llvm::StringRef threadLaunchKindName(ThreadLaunchKind Kind) {
+  switch (Kind) {
+  case ThreadLaunchKind::StdThread:
+    return "std::thread";
+  case ThreadLaunchKind::StdJthread:
+    return "std::jthread";
+  case ThreadLaunchKind::CoopJthread:
+    return "coop::jthread";
+  case ThreadLaunchKind::BoostThread:
+    return "boost::thread";
+  case ThreadLaunchKind::PthreadCreate:
+    return "pthread_create";
+  case ThreadLaunchKind::WinBeginThread:
+    return "_beginthread";
+  case ThreadLaunchKind::WinBeginThreadEx:
+    return "_beginthreadex";
+  case ThreadLaunchKind::WinCreateThread:
+    return "CreateThread";
+  case ThreadLaunchKind::Custom:
+    return "custom thread function";
+  }
+  return "thread";
+}
+
+bool isDetachedByConstruction(ThreadLaunchKind Kind) {
+  return Kind == ThreadLaunchKind::WinBeginThread;
+}
+
+namespace {
+
+/// The object a thread handle lives in: a variable, a field, or (for a
+/// temporary such as `std::thread(f).detach()`) the creating expression.
+using ObjectKey = const void *;
+
+/// Strips what stands between a value and the expression that produced it:
+/// parentheses, implicit and explicit casts, temporaries, cleanups, elidable
+/// copies and moves.
+const Expr *stripWrappers(const Expr *E) {
+  while (E) {
+    const Expr *Next = E->IgnoreParenImpCasts();
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Next))
+      Next = Cleanups->getSubExpr();
+    else if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(Next))
+      Next = Temp->getSubExpr();
+    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Next))
+      Next = Bind->getSubExpr();
+    else if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Next))
+      Next = Cast->getSubExpr();
+    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(Next)) {
+      // An elidable copy/move, or `T t = T(...)` before C++17.
+      const CXXConstructorDecl *Ctor = Construct->getConstructor();
+      if (Construct->getNumArgs() == 1 && Ctor &&
+          (Construct->isElidable() || Ctor->isCopyOrMoveConstructor()) &&
+          !isa<CXXTemporaryObjectExpr>(Construct))
+        Next = Construct->getArg(0);
+    }
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
+bool isGlobalCFunction(const FunctionDecl *FD) {
+  return FD && FD->getIdentifier() &&
+         FD->getDeclContext()->getRedeclContext()->isTranslationUnit();
+}
+
+/// True if D is declared directly in namespace NS (inline namespaces such as
+/// std::__1 skipped), which itself is at global scope.
+bool isInNamespace(const Decl *D, llvm::StringRef NS) {
+  const DeclContext *Parent = D->getDeclContext();
+  while (Parent && Parent->isInlineNamespace())
+    Parent = Parent->getParent();
+  const auto *Namespace = dyn_cast_or_null<NamespaceDecl>(Parent);
+  return Namespace && Namespace->getName() == NS &&
+         Namespace->getParent()->getRedeclContext()->isTranslationUnit();
+}
+
+/// Matches Name ("f", "ns::f" or "::ns::f") the way hasName() does: a name
+/// without "::" matches in any scope.
+bool matchesName(const NamedDecl *D, llvm::StringRef Name) {
+  if (!D || !D->getIdentifier())
+    return false;
+  Name.consume_front("::");
+  llvm::StringRef Last = Name.rsplit("::").second;
+  if (Last.empty())
+    Last = Name;
+  if (D->getName() != Last)
+    return false;
+  if (Last.size() == Name.size())
+    return true;
+  return D->getQualifiedNameAsString() == Name;
+}
+
+std::optional<ThreadLaunchKind> threadClassKind(const CXXRecordDecl *RD) {
+  if (!RD || !RD->getIdentifier())
+    return std::nullopt;
+  llvm::StringRef Name = RD->getName();
+  if (Name == "thread" && isInNamespace(RD, "std"))
+    return ThreadLaunchKind::StdThread;
+  if (Name == "jthread" && isInNamespace(RD, "std"))
+    return ThreadLaunchKind::StdJthread;
+  if (Name == "jthread" && isInNamespace(RD, "coop"))
+    return ThreadLaunchKind::CoopJthread;
+  if (Name == "thread" && isInNamespace(RD, "boost"))
+    return ThreadLaunchKind::BoostThread;
+  return std::nullopt;
+}
+
+const CXXRecordDecl *recordOf(QualType T) {
+  if (T.isNull() || T->isDependentType())
+    return nullptr;
+  T = T.getNonReferenceType();
+  if (const auto *Ptr = T->getAs<PointerType>())
+    T = Ptr->getPointeeType();
+  return T->getAsCXXRecordDecl();
+}
+
+/// The call operator a functor type runs when called with NumArgs arguments.
+const FunctionDecl *callOperatorOf(const CXXRecordDecl *RD, unsigned NumArgs) {
+  if (!RD || !RD->hasDefinition())
+    return nullptr;
+  RD = RD->getDefinition();
+  if (RD->isLambda())
+    return RD->getLambdaCallOperator();
+  const FunctionDecl *First = nullptr;
+  DeclarationName Name =
+      RD->getASTContext().DeclarationNames.getCXXOperatorName(OO_Call);
+  for (const NamedDecl *D : RD->lookup(Name)) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(D);
+    if (!Method)
+      continue;
+    if (Method->getNumParams() == NumArgs)
+      return Method;
+    if (!First)
+      First = Method;
+  }
+  return First;
+}
+
+/// The function a callable expression runs. ExtraArgs is how many arguments
+/// follow the callable at the launch (they select a functor's operator()).
+const FunctionDecl *resolveCallable(const Expr *E, unsigned ExtraArgs,
+                                    unsigned Budget = 8) {
+  if (!E || Budget == 0)
+    return nullptr;
+  E = stripWrappers(E);
+  if (E->containsErrors())
+    return nullptr;
+  if (const auto *AddrOf = dyn_cast<UnaryOperator>(E))
+    if (AddrOf->getOpcode() == UO_AddrOf)
+      return resolveCallable(AddrOf->getSubExpr(), ExtraArgs, Budget - 1);
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
+    return Lambda->getCallOperator();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *FD = dyn_cast<FunctionDecl>(Ref->getDecl()))
+      return FD;
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl())) {
+      // A function pointer variable: follow its initializer.
+      QualType T = Var->getType();
+      if ((T->isFunctionPointerType() || T->isMemberFunctionPointerType() ||
+           T->isFunctionReferenceType()) &&
+          Var->getInit())
+        return resolveCallable(Var->getInit(), ExtraArgs, Budget - 1);
+    }
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    // std::bind(f, args...), std::ref(functor), std::move(functor): the
+    // callable is the first argument.
+    if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+      const IdentifierInfo *II = Callee->getIdentifier();
+      if (II && Call->getNumArgs() >= 1 &&
+          (isInNamespace(Callee, "std") || isInNamespace(Callee, "boost")) &&
+          llvm::is_contained({"bind", "bind_front", "ref", "cref", "move",
+                              "forward"},
+                             II->getName())) {
+        unsigned Rest = II->getName().starts_with("bind")
+                            ? Call->getNumArgs() - 1
+                            : ExtraArgs;
+        return resolveCallable(Call->getArg(0), Rest, Budget - 1);
+      }
+    }
+  }
+  // A functor, a variable holding a lambda, a call returning a functor: the
+  // type names the operator(). Library wrappers (std::function,
+  // std::packaged_task) hide what they run.
+  if (const CXXRecordDecl *RD = recordOf(E->getType()))
+    if (!threadClassKind(RD))
+      if (const FunctionDecl *Op = callOperatorOf(RD, ExtraArgs))
+        if (!RD->getASTContext().getSourceManager().isInSystemHeader(
+                Op->getLocation()))
+          return Op;
+  return nullptr;
+}
+
+const FunctionDecl *definitionOf(const FunctionDecl *FD) {
+  if (!FD)
+    return nullptr;
+  if (const FunctionDecl *Def = FD->getDefinition())
+    return Def;
+  return FD;
+}
+
+/// One direct call recorded by the walk.
+struct CallEdge {
+  const FunctionDecl *Callee;
+  const CallExpr *Call;
+};
+
+/// A launch before its detach is resolved: the keys of the objects its
+/// handle is stored in.
+struct PendingLaunch {
+  ThreadLaunch Launch;
+  llvm::SmallVector<ObjectKey, 2> Keys;
+  /// The attribute object passed to pthread_create.
+  ObjectKey AttrKey = nullptr;
+};
+
+class Collector : public RecursiveASTVisitor<Collector> {
+  using Base = RecursiveASTVisitor<Collector>;
+
+public:
+  Collector(ASTContext &Ctx, const ThreadEntryOptions &Opts)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), Opts(Opts) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return false; }
+
+  bool TraverseDecl(Decl *D) {
+    auto *FD = dyn_cast_or_null<FunctionDecl>(D);
+    if (FD)
+      enterFunction(FD);
+    bool Result = Base::TraverseDecl(D);
+    if (FD)
+      Functions.pop_back();
+    return Result;
+  }
+
+  bool TraverseLambdaExpr(LambdaExpr *L, DataRecursionQueue * = nullptr) {
+    enterFunction(L->getCallOperator());
+    bool Result = Base::TraverseLambdaExpr(L);
+    Functions.pop_back();
+    return Result;
+  }
+
+  // --- where handles are stored -------------------------------------------
+
+  bool VisitVarDecl(VarDecl *VD) {
+    const Expr *Init = VD->getInit();
+    if (!Init || VD->isInvalidDecl())
+      return true;
+    if (VD->isCXXForRangeDecl())
+      return true; // aliased by VisitCXXForRangeStmt
+    if (VD->getType()->isReferenceType()) {
+      // `std::thread &r = t;` is t.
+      if (ObjectKey Aliased = keyOf(Init))
+        Aliases[VD] = Aliased;
+      return true;
+    }
+    storeInto(Init, VD->getCanonicalDecl());
+    return true;
+  }
+
+  bool VisitFieldDecl(FieldDecl *FD) {
+    if (FD->hasInClassInitializer())
+      storeInto(FD->getInClassInitializer(), FD->getCanonicalDecl());
+    return true;
+  }
+
+  bool TraverseConstructorInitializer(CXXCtorInitializer *Init) {
+    if (Init->isMemberInitializer() || Init->isIndirectMemberInitializer())
+      storeInto(Init->getInit(), Init->getAnyMember()->getCanonicalDecl());
+    return Base::TraverseConstructorInitializer(Init);
+  }
+
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->getOpcode() == BO_Assign)
+      if (ObjectKey Key = keyOf(BO->getLHS()))
+        storeInto(BO->getRHS(), Key);
+    return true;
+  }
+
+  bool VisitCXXForRangeStmt(CXXForRangeStmt *For) {
+    // `for (auto &t : threads) t.detach();` detaches what `threads` holds.
+    if (const VarDecl *LoopVar = For->getLoopVariable())
+      if (ObjectKey Range = keyOf(For->getRangeInit()))
+        Aliases[LoopVar] = Range;
+    return true;
+  }
+
+  // --- launches and detaches ----------------------------------------------
+
+  bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
+    const CXXConstructorDecl *Ctor = Construct->getConstructor();
+    if (!Ctor || Ctor->isCopyOrMoveConstructor() ||
+        Construct->getNumArgs() == 0 || Construct->containsErrors() ||
+        inSystemHeader(Construct->getBeginLoc()))
+      return true;
+    const CXXRecordDecl *RD = Ctor->getParent();
+    if (std::optional<ThreadLaunchKind> Kind = threadClassKind(RD)) {
+      addLaunch(*Kind, Construct, Construct->getArg(0),
+                Construct->getNumArgs() - 1);
+      return true;
+    }
+    for (const auto &[Create, Detach] : Opts.ExtraCreateDetach)
+      if (matchesName(RD, Create)) {
+        addCustomLaunch(Construct,
+                        {Construct->getArgs(), Construct->getNumArgs()});
+        return true;
+      }
+    return true;
+  }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    if (Call->containsErrors())
+      return true;
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      return true;
+    // Library internals are never followed, so their calls are not kept.
+    if (!Functions.empty() && !Functions.back().InSystemHeader)
+      Calls[Functions.back().FD->getCanonicalDecl()].push_back({Callee, Call});
+    if (inSystemHeader(Call->getBeginLoc()))
+      return true;
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
+      if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+        if (ObjectKey Key = keyOf(Op->getArg(0)))
+          storeInto(Op->getArg(1), Key);
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+      return visitMemberCall(Member, Callee);
+    if (isGlobalCFunction(Callee))
+      visitGlobalCall(Call, Callee->getName());
+    for (const auto &[Create, Detach] : Opts.ExtraCreateDetach) {
+      if (matchesName(Callee, Create))
+        addCustomLaunch(Call, {Call->getArgs(), Call->getNumArgs()});
+      if (!Detach.empty() && matchesName(Callee, Detach))
+        for (const Expr *Arg : Call->arguments())
+          addDetach(keyOf(Arg), Call);
+    }
+    return true;
+  }
+
+  /// Resolves every launch and returns them.
+  std::vector<ThreadLaunch> finish();
+
+  /// Direct calls made by each function (canonical declaration).
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<CallEdge, 4>> Calls;
+  /// pthread_detach(pthread_self()) calls, by enclosing function.
+  llvm::DenseMap<const FunctionDecl *, const CallExpr *> DetachesSelf;
+
+private:
+  bool inSystemHeader(SourceLocation Loc) const {
+    return Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc));
+  }
+
+  void enterFunction(const FunctionDecl *FD) {
+    Functions.push_back({FD, inSystemHeader(FD->getLocation())});
+  }
+
+  const FunctionDecl *currentFunction() const {
+    return Functions.empty() ? nullptr : Functions.back().FD;
+  }
+
+  /// The object an lvalue expression (or `&lvalue`) designates: a variable,
+  /// a field, or the array or container holding the element.
+  ObjectKey keyOf(const Expr *E) const {
+    if (!E)
+      return nullptr;
+    E = stripWrappers(E);
+    if (const auto *Unary = dyn_cast<UnaryOperator>(E))
+      if (Unary->getOpcode() == UO_AddrOf || Unary->getOpcode() == UO_Deref)
+        return keyOf(Unary->getSubExpr());
+    if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E))
+      return keyOf(Subscript->getBase());
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+      // `threads[i]`, `*ptr`, `ptr->` on a smart pointer or a container.
+      OverloadedOperatorKind K = Op->getOperator();
+      if ((K == OO_Subscript || K == OO_Star || K == OO_Arrow) &&
+          Op->getNumArgs() >= 1)
+        return keyOf(Op->getArg(0));
+      return nullptr;
+    }
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+      const ValueDecl *D = Ref->getDecl();
+      if (const auto *Var = dyn_cast<VarDecl>(D)) {
+        auto Alias = Aliases.find(Var);
+        if (Alias != Aliases.end())
+          return Alias->second;
+        // A pointer initialised with `&t`, or `new std::thread(...)`.
+        return Var->getCanonicalDecl();
+      }
+      return nullptr;
+    }
+    if (const auto *Member = dyn_cast<MemberExpr>(E))
+      if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl()))
+        return Field->getCanonicalDecl();
+    return nullptr;
+  }
+
+  /// Records that the value of Init is stored in Key, for each launch it
+  /// creates: `std::thread t(...)`, `t = std::thread(...)`,
+  /// `HANDLE h = CreateThread(...)`, `Worker() : t_(...)`.
+  void storeInto(const Expr *Init, ObjectKey Key) {
+    if (!Init || !Key)
+      return;
+    const Expr *Value = stripWrappers(Init);
+    if (const auto *New = dyn_cast<CXXNewExpr>(Value))
+      Value = New->getInitializer() ? stripWrappers(New->getInitializer())
+                                    : nullptr;
+    if (!Value)
+      return;
+    StoredIn[Value].push_back(Key);
+  }
+
+  void addLaunch(ThreadLaunchKind Kind, const Expr *Creation,
+                 const Expr *Callable, unsigned ExtraArgs,
+                 ObjectKey AttrKey = nullptr) {
+    PendingLaunch P;
+    P.Launch.Kind = Kind;
+    P.Launch.Creation = Creation;
+    P.Launch.EntryExpr = Callable;
+    P.Launch.Entry = definitionOf(resolveCallable(Callable, ExtraArgs));
+    P.Launch.Detached = isDetachedByConstruction(Kind);
+    P.AttrKey = AttrKey;
+    // The temporary itself: `std::thread(f).detach()`,
+    // `CloseHandle(CreateThread(...))`.
+    P.Keys.push_back(Creation);
+    Pending.push_back(std::move(P));
+  }
+
+  void addCustomLaunch(const Expr *Creation,
+                       llvm::ArrayRef<const Expr *> Args) {
+    const Expr *Callable = nullptr;
+    unsigned Index = 0;
+    for (; Index < Args.size(); ++Index)
+      if (resolveCallable(Args[Index], Args.size() - Index - 1)) {
+        Callable = Args[Index];
+        break;
+      }
+    if (!Callable)
+      return;
+    addLaunch(ThreadLaunchKind::Custom, Creation, Callable,
+              Args.size() - Index - 1);
+    // A thread id written through an out-parameter, like pthread_create's.
+    for (const Expr *Arg : Args)
+      if (const auto *AddrOf = dyn_cast<UnaryOperator>(stripWrappers(Arg)))
+        if (AddrOf->getOpcode() == UO_AddrOf)
+          if (ObjectKey Key = keyOf(AddrOf))
+            Pending.back().Keys.push_back(Key);
+    // An empty detach name: the function always detaches.
+    for (const auto &[Create, Detach] : Opts.ExtraCreateDetach)
+      if (Detach.empty()) {
+        const NamedDecl *Named = nullptr;
+        if (const auto *Call = dyn_cast<CallExpr>(Creation))
+          Named = Call->getDirectCallee();
+        else if (const auto *Construct = dyn_cast<CXXConstructExpr>(Creation))
+          Named = Construct->getConstructor()->getParent();
+        if (matchesName(Named, Create))
+          Pending.back().Launch.Detached = true;
+      }
+  }
+
+  void addDetach(ObjectKey Key, const Expr *Site) {
+    if (Key)
+      DetachSites.try_emplace(Key, Site);
+  }
+
+  bool visitMemberCall(const CXXMemberCallExpr *Call,
+                       const FunctionDecl *Callee) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+    if (!Method || !Method->getIdentifier())
+      return true;
+    llvm::StringRef Name = Method->getName();
+    const Expr *Object = Call->getImplicitObjectArgument();
+    const CXXRecordDecl *RD = Method->getParent();
+    if (Name == "detach" && threadClassKind(RD)) {
+      addDetach(keyOf(Object), Call);
+      return true;
+    }
+    for (const auto &[Create, Detach] : Opts.ExtraCreateDetach)
+      if (!Detach.empty() && matchesName(Method, Detach))
+        addDetach(keyOf(Object), Call);
+    // `threads.emplace_back(worker)`: the container constructs the thread.
+    // `threads.push_back(std::thread(worker))` is a construction stored in
+    // the container.
+    const CXXRecordDecl *Container = recordOf(Object->getType());
+    if (!Container || Call->getNumArgs() == 0)
+      return true;
+    if (Name.starts_with("emplace")) {
+      const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Container);
+      if (!Spec || Spec->getTemplateArgs().size() == 0 ||
+          Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+        return true;
+      std::optional<ThreadLaunchKind> Kind = threadClassKind(
+          recordOf(Spec->getTemplateArgs()[0].getAsType()));
+      if (!Kind)
+        return true;
+      addLaunch(*Kind, Call, Call->getArg(0), Call->getNumArgs() - 1);
+      Pending.back().Keys.push_back(keyOf(Object));
+      return true;
+    }
+    if (Name.starts_with("push") || Name == "insert")
+      if (ObjectKey Key = keyOf(Object))
+        for (const Expr *Arg : Call->arguments())
+          storeInto(Arg, Key);
+    return true;
+  }
+
+  void visitGlobalCall(const CallExpr *Call, llvm::StringRef Name) {
+    unsigned N = Call->getNumArgs();
+    if (Name == "pthread_create" && N == 4) {
+      addLaunch(ThreadLaunchKind::PthreadCreate, Call, Call->getArg(2), 1,
+                keyOf(Call->getArg(1)));
+      if (ObjectKey Id = keyOf(Call->getArg(0)))
+        Pending.back().Keys.push_back(Id);
+    } else if (Name == "pthread_detach" && N == 1) {
+      const Expr *Arg = stripWrappers(Call->getArg(0));
+      const auto *Self = dyn_cast<CallExpr>(Arg);
+      const FunctionDecl *SelfCallee = Self ? Self->getDirectCallee() : nullptr;
+      if (SelfCallee && isGlobalCFunction(SelfCallee) &&
+          SelfCallee->getName() == "pthread_self") {
+        if (const FunctionDecl *Fn = currentFunction())
+          DetachesSelf.try_emplace(Fn->getCanonicalDecl(), Call);
+      } else {
+        addDetach(keyOf(Arg), Call);
+      }
+    } else if (Name == "pthread_attr_setdetachstate" && N == 2) {
+      const FunctionDecl *Fn = currentFunction();
+      std::optional<int64_t> State = constantIntValue(
+          Call->getArg(1), Ctx, Fn ? Fn->getBody() : nullptr);
+      if (State && *State == detachedStateValue())
+        if (ObjectKey Attr = keyOf(Call->getArg(0)))
+          DetachedAttrs.try_emplace(Attr, Call);
+    } else if (Name == "_beginthread" && N == 3) {
+      addLaunch(ThreadLaunchKind::WinBeginThread, Call, Call->getArg(0), 1);
+    } else if (Name == "_beginthreadex" && N == 6) {
+      addLaunch(ThreadLaunchKind::WinBeginThreadEx, Call, Call->getArg(2), 1);
+    } else if (Name == "CreateThread" && N == 6) {
+      addLaunch(ThreadLaunchKind::WinCreateThread, Call, Call->getArg(2), 1);
+    } else if (Name == "CloseHandle" && N == 1) {
+      addDetach(keyOf(Call->getArg(0)), Call);
+    } else if (Name.starts_with("WaitFor") || Name.starts_with("MsgWaitFor")) {
+      // A handle that is waited for is joined, not detached, even though it
+      // is closed afterwards.
+      for (const Expr *Arg : Call->arguments())
+        if (ObjectKey Key = keyOf(Arg))
+          Waited.insert(Key);
+    }
+  }
+
+  /// PTHREAD_CREATE_DETACHED: glibc declares it as an enumerator; elsewhere
+  /// it is a macro, 1 on Linux (musl too).
+  int64_t detachedStateValue() {
+    if (!DetachedState) {
+      DetachedState = 1;
+      IdentifierInfo &Name = Ctx.Idents.get("PTHREAD_CREATE_DETACHED");
+      for (const NamedDecl *D : Ctx.getTranslationUnitDecl()->lookup(&Name))
+        if (const auto *Enumerator = dyn_cast<EnumConstantDecl>(D))
+          DetachedState = Enumerator->getInitVal().getSExtValue();
+    }
+    return *DetachedState;
+  }
+
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  const ThreadEntryOptions &Opts;
+  struct EnclosingFunction {
+    const FunctionDecl *FD;
+    bool InSystemHeader;
+  };
+  /// The functions whose bodies the walk is in, innermost last.
+  llvm::SmallVector<EnclosingFunction, 8> Functions;
+  std::vector<PendingLaunch> Pending;
+  llvm::DenseMap<const Expr *, llvm::SmallVector<ObjectKey, 1>> StoredIn;
+  llvm::DenseMap<const VarDecl *, ObjectKey> Aliases;
+  llvm::DenseMap<ObjectKey, const Expr *> DetachSites;
+  llvm::DenseMap<ObjectKey, const Expr *> DetachedAttrs;
+  llvm::DenseSet<ObjectKey> Waited;
+  std::optional<int64_t> DetachedState;
+};
+
+std::vector<ThreadLaunch> Collector::finish() {
+  std::vector<ThreadLaunch> Result;
+  Result.reserve(Pending.size());
+  for (PendingLaunch &P : Pending) {
+    ThreadLaunch &L = P.Launch;
+    auto Stored = StoredIn.find(L.Creation);
+    if (Stored != StoredIn.end())
+      P.Keys.append(Stored->second.begin(), Stored->second.end());
+    if (!L.Detached && P.AttrKey) {
+      auto Attr = DetachedAttrs.find(P.AttrKey);
+      if (Attr != DetachedAttrs.end()) {
+        L.Detached = true;
+        L.DetachSite = Attr->second;
+      }
+    }
+    for (ObjectKey Key : P.Keys) {
+      if (L.Detached)
+        break;
+      auto Site = DetachSites.find(Key);
+      if (Site == DetachSites.end())
+        continue;
+      // Closing a Windows thread handle only detaches if nobody waits on it.
+      bool ClosesHandle = L.Kind == ThreadLaunchKind::WinCreateThread ||
+                          L.Kind == ThreadLaunchKind::WinBeginThreadEx;
+      if (ClosesHandle && Waited.contains(Key))
+        continue;
+      L.Detached = true;
+      L.DetachSite = Site->second;
+    }
+    Result.push_back(L);
+  }
+  return Result;
+}
+
+} // namespace
+
+void ThreadEntryAnalysis::reset() {
+  AnalysedContext = nullptr;
+  Launches.clear();
+  Reaches.clear();
+  WorkerFunctions.clear();
+}
+
+void ThreadEntryAnalysis::ensure(ASTContext &Ctx,
+                                 const ThreadEntryOptions &Opts) {
+  if (AnalysedContext == &Ctx)
+    return;
+  reset();
+  AnalysedContext = &Ctx;
+
+  Collector Walk(Ctx, Opts);
+  Walk.TraverseAST(Ctx);
+  Launches = Walk.finish();
+
+  // Breadth-first from each distinct entry; launches that share an entry
+  // share the search.
+  struct Visit {
+    unsigned Depth;
+    const CallExpr *Via;
+    const FunctionDecl *Caller;
+  };
+  llvm::DenseMap<const FunctionDecl *, std::vector<ThreadLaunch *>> ByEntry;
+  std::vector<const FunctionDecl *> Entries;
+  for (ThreadLaunch &L : Launches)
+    if (L.Entry && L.Entry->hasBody()) {
+      auto &Group = ByEntry[L.Entry->getCanonicalDecl()];
+      if (Group.empty())
+        Entries.push_back(L.Entry);
+      Group.push_back(&L);
+    }
+
+  auto AddReach = [&](const FunctionDecl *FD, WorkerReach Reach) {
+    auto &List = Reaches[FD->getCanonicalDecl()];
+    if (List.empty())
+      WorkerFunctions.push_back(FD);
+    for (const WorkerReach &Existing : List)
+      if (Existing.Launch == Reach.Launch)
+        return;
+    List.push_back(Reach);
+  };
+
+  for (const FunctionDecl *Entry : Entries) {
+    llvm::DenseMap<const FunctionDecl *, Visit> Seen;
+    std::vector<const FunctionDecl *> Order{Entry};
+    Seen[Entry->getCanonicalDecl()] = {0, nullptr, nullptr};
+    for (size_t I = 0; I < Order.size(); ++I) {
+      const FunctionDecl *FD = Order[I];
+      unsigned Depth = Seen[FD->getCanonicalDecl()].Depth;
+      if (Depth >= Opts.CallDepth)
+        continue;
+      auto Edges = Walk.Calls.find(FD->getCanonicalDecl());
+      if (Edges == Walk.Calls.end())
+        continue;
+      for (const CallEdge &Edge : Edges->second) {
+        const FunctionDecl *Callee = Edge.Callee->getDefinition();
+        if (!Callee || !Callee->hasBody() ||
+            Ctx.getSourceManager().isInSystemHeader(Callee->getLocation()))
+          continue;
+        if (Seen.try_emplace(Callee->getCanonicalDecl(),
+                             Visit{Depth + 1, Edge.Call, FD})
+                .second)
+          Order.push_back(Callee);
+      }
+    }
+
+    for (ThreadLaunch *L : ByEntry[Entry->getCanonicalDecl()]) {
+      // An entry (or a function it calls) that detaches its own thread.
+      for (const FunctionDecl *FD : Order) {
+        if (L->Detached)
+          break;
+        auto Self = Walk.DetachesSelf.find(FD->getCanonicalDecl());
+        if (Self != Walk.DetachesSelf.end()) {
+          L->Detached = true;
+          L->DetachSite = Self->second;
+        }
+      }
+      for (const FunctionDecl *FD : Order) {
+        const Visit &V = Seen[FD->getCanonicalDecl()];
+        WorkerReach Reach{L, V.Depth, V.Via, V.Caller};
+        AddReach(FD, Reach);
+        // Code in a template is checked (and reported) in its pattern too.
+        if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
+          if (Pattern != FD)
+            AddReach(Pattern, Reach);
+      }
+    }
+  }
+}
+
+bool ThreadEntryAnalysis::runsOnWorker(const FunctionDecl *FD) const {
+  return FD && Reaches.count(FD->getCanonicalDecl());
+}
+
+llvm::ArrayRef<WorkerReach>
+ThreadEntryAnalysis::reachesOf(const FunctionDecl *FD) const {
+  if (!FD)
+    return {};
+  auto It = Reaches.find(FD->getCanonicalDecl());
+  if (It == Reaches.end())
+    return {};
+  return It->second;
+}
+
+} // namespace coop
