@@ -20,12 +20,18 @@ echo "coop: installing missing Debian packages: ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get -o DPkg::Lock::Timeout=600 update -qq
 # LLVM 22 comes from the bookworm-security suite; say so instead of failing
-# with apt's "has no installation candidate".
+# with apt's "has no installation candidate". Another apt run may be
+# rewriting the lists right now, so look twice before giving up.
+has_candidate() { apt-cache policy "$1" 2>/dev/null | grep 'Candidate: [0-9]' >/dev/null; }
 for package in "${missing[@]}"; do
-  if ! apt-cache policy "$package" 2>/dev/null | grep -q 'Candidate: [0-9]'; then
-    echo "coop: apt has no candidate for '$package'." >&2
-    echo "coop: LLVM 22 packages come from Debian bookworm-security; enable that suite in /etc/apt/sources.list(.d)." >&2
-    exit 1
+  if ! has_candidate "$package"; then
+    sleep 5
+    $sudo apt-get -o DPkg::Lock::Timeout=600 update -qq
+    if ! has_candidate "$package"; then
+      echo "coop: apt has no candidate for '$package'." >&2
+      echo "coop: coop needs Debian bookworm with its bookworm-security suite enabled (LLVM 22 is published there)." >&2
+      exit 1
+    fi
   fi
 done
 $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends \

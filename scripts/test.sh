@@ -20,6 +20,9 @@ jobs=${COOP_JOBS:-$(nproc)}
 results="$top/build/test-results"
 failed_steps=()
 
+# The lit that CMake found for the LLVM a build directory was configured with.
+lit_of() { sed -n 's/^COOP_LIT:FILEPATH=//p' "$1/CMakeCache.txt"; }
+
 step() { printf '\n== coop: %s\n' "$*"; }
 fail() { echo "coop: FAILED: $1"; failed_steps+=(--failed-step "$1"); }
 
@@ -42,7 +45,7 @@ rm -rf "$results" && mkdir -p "$results"
 step "building checker and library (LLVM 22)"
 if configure_and_build build "main build"; then
   step "checker lit suite (LLVM 22)"
-  /usr/lib/llvm-22/bin/lit -sv build/test/checker --xunit-xml-output="$results/lit-llvm22.xml" ||
+  python3 "$(lit_of build)" -sv build/test/checker --xunit-xml-output="$results/lit-llvm22.xml" ||
     echo "coop: lit reported failures"
   step "library tests"
   ctest --test-dir build --output-on-failure -j "$jobs" --output-junit "$results/ctest.xml" ||
@@ -64,7 +67,7 @@ if [ "${COOP_SKIP_LLVM19:-0}" != 1 ]; then
   if scripts/install-deps.sh scripts/debian-packages-llvm19.txt &&
      configure_and_build build-llvm19 "LLVM 19 build" -DCOOP_BUILD_LIBRARY=OFF \
        -DCOOP_LLVM_ROOT=/usr/lib/llvm-19 -DCOOP_BUILD_CLANGD=OFF; then
-    /usr/lib/llvm-19/bin/lit -sv build-llvm19/test/checker \
+    python3 "$(lit_of build-llvm19)" -sv build-llvm19/test/checker \
       --xunit-xml-output="$results/lit-llvm19.xml" || echo "coop: lit (LLVM 19) reported failures"
   fi
 fi
