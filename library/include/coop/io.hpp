@@ -189,10 +189,6 @@ wait_status wait_writable(int fd, const Token& token, const std::chrono::duratio
 
 // Like ::poll over several descriptors: the number with revents set, or -1 with errno
 // ECANCELED / ETIMEDOUT (where ::poll would return 0) or poll's own error.
-template <class Token, detail::enable_if_token_t<Token> = 0>
-int poll(pollfd* fds, nfds_t count, const Token& token) {
-  return coop::poll(fds, count, token, std::chrono::steady_clock::duration::max());
-}
 template <class Token, class Rep, class Period, detail::enable_if_token_t<Token> = 0>
 int poll(pollfd* fds, nfds_t count, const Token& token, const std::chrono::duration<Rep, Period>& timeout) {
   const detail::poll_result r = detail::poll_until(fds, count, token, detail::deadline_after(timeout));
@@ -203,6 +199,10 @@ int poll(pollfd* fds, nfds_t count, const Token& token, const std::chrono::durat
   int ready = 0;
   for (nfds_t i = 0; i < count; ++i) ready += fds[i].revents != 0 ? 1 : 0;
   return ready;
+}
+template <class Token, detail::enable_if_token_t<Token> = 0>
+int poll(pollfd* fds, nfds_t count, const Token& token) {
+  return coop::poll(fds, count, token, std::chrono::steady_clock::duration::max());
 }
 
 // ---- drop-in calls ------------------------------------------------------------------------
