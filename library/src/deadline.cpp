@@ -71,8 +71,11 @@ class timer_service {
         continue;
       }
       const auto first = timers_.begin();
-      if (first->first.first > std::chrono::steady_clock::now()) {
-        wake_->wait_until(lock, first->first.first);
+      // A copy: the entry may be erased (cancel) while we wait, and wait_until reads
+      // its argument again after waking.
+      const steady_time due_at = first->first.first;
+      if (due_at > std::chrono::steady_clock::now()) {
+        wake_->wait_until(lock, due_at);
         continue;
       }
       stop_source due = std::move(first->second);

@@ -81,7 +81,8 @@ TEST(DeadlineSource, ManyDeadlinesOneTimerThreadInOrder) {
   std::vector<coop::deadline_source> sources;
   std::vector<std::chrono::steady_clock::time_point> fired(50);
   std::vector<std::unique_ptr<coop::stop_callback<std::function<void()>>>> callbacks;
-  for (int i = 0; i < 50; ++i) sources.emplace_back(std::chrono::milliseconds(10 + (49 - i) * 2));
+  const auto base = coop_test::clock::now() + 300ms;  // callbacks are registered well before the first one
+  for (int i = 0; i < 50; ++i) sources.emplace_back(base + std::chrono::milliseconds((49 - i) * 2));
   for (int i = 0; i < 50; ++i)
     callbacks.push_back(std::make_unique<coop::stop_callback<std::function<void()>>>(
         sources[i].get_token(), [&fired, i] { fired[i] = std::chrono::steady_clock::now(); }));
