@@ -10,8 +10,6 @@ constexpr std::uint32_t finished = 1;
 constexpr std::uint32_t waiter_sleeping = 2;
 }  // namespace
 
-stop_state* stop_state::create() { return new stop_state(); }
-
 void stop_state::lock() noexcept {
   std::uint32_t expected = 0;
   if (lock_.compare_exchange_weak(expected, 1, std::memory_order_acquire, std::memory_order_relaxed)) return;

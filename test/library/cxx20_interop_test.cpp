@@ -42,7 +42,7 @@ TYPED_TEST(StdTokenWait, StopWakesTheWaiter) {
 
 TYPED_TEST(StdTokenWait, NoLostWakeUpAndNoDeregistrationDeadlock) {
   std::minstd_rand rng(4242);
-  const int n = coop_test::iterations(500);
+  const int n = coop_test::iterations(1000);
   for (int i = 0; i < n; ++i) {
     std::mutex m;
     TypeParam cv;

@@ -205,7 +205,7 @@ TEST(Io, WaitsReuseOneDescriptorPerThread) {
 }
 
 TEST(IoStress, StopVersusWaitReadable) {
-  const int n = coop_test::iterations(1000);
+  const int n = coop_test::iterations(2000);
   socket_pair sp;
   for (int i = 0; i < n; ++i) {
     coop::stop_source s;

@@ -87,9 +87,9 @@ void stop_versus_notify(int n) {
 
 }  // namespace
 
-TEST(WaitStress, StopVersusWaitConditionVariable) { stop_versus_wait<std::condition_variable>(coop_test::iterations(1000)); }
+TEST(WaitStress, StopVersusWaitConditionVariable) { stop_versus_wait<std::condition_variable>(coop_test::iterations(2000)); }
 TEST(WaitStress, StopVersusWaitConditionVariableAny) {
-  stop_versus_wait<std::condition_variable_any>(coop_test::iterations(1000));
+  stop_versus_wait<std::condition_variable_any>(coop_test::iterations(2000));
 }
 TEST(WaitStress, StopVersusNotifyConditionVariable) {
   stop_versus_notify<std::condition_variable>(coop_test::iterations(1000));

@@ -40,8 +40,10 @@ enum class removal {
 
 class alignas(cache_line) stop_state {
  public:
-  // A new state owned by one stop_source.
-  static stop_state* create();
+  // A new state owned by one stop_source. Inline, so that the compiler sees the result is
+  // never null (operator new throws) and can hoist the null test of a fresh token's
+  // stop_requested() out of a polling loop.
+  static stop_state* create() { return new stop_state(); }
 
   // One acquire load: pairs with the release store in request_stop, so whatever the
   // requester wrote before asking to stop is visible to a thread that sees the flag.
