@@ -15,6 +15,7 @@
 //===----------------------------------------------------------------------===//
 #include "ThreadEntries.h"
 #include "ConstantValue.h"
+#include "Names.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -95,44 +96,17 @@ bool isGlobalCFunction(const FunctionDecl *FD) {
          FD->getDeclContext()->getRedeclContext()->isTranslationUnit();
 }
 
-/// True if D is declared directly in namespace NS (inline namespaces such as
-/// std::__1 skipped), which itself is at global scope.
-bool isInNamespace(const Decl *D, llvm::StringRef NS) {
-  const DeclContext *Parent = D->getDeclContext();
-  while (Parent && Parent->isInlineNamespace())
-    Parent = Parent->getParent();
-  const auto *Namespace = dyn_cast_or_null<NamespaceDecl>(Parent);
-  return Namespace && Namespace->getName() == NS &&
-         Namespace->getParent()->getRedeclContext()->isTranslationUnit();
-}
-
-/// Matches Name ("f", "ns::f" or "::ns::f") the way hasName() does: a name
-/// without "::" matches in any scope.
-bool matchesName(const NamedDecl *D, llvm::StringRef Name) {
-  if (!D || !D->getIdentifier())
-    return false;
-  Name.consume_front("::");
-  llvm::StringRef Last = Name.rsplit("::").second;
-  if (Last.empty())
-    Last = Name;
-  if (D->getName() != Last)
-    return false;
-  if (Last.size() == Name.size())
-    return true;
-  return D->getQualifiedNameAsString() == Name;
-}
-
 std::optional<ThreadLaunchKind> threadClassKind(const CXXRecordDecl *RD) {
   if (!RD || !RD->getIdentifier())
     return std::nullopt;
   llvm::StringRef Name = RD->getName();
-  if (Name == "thread" && isInNamespace(RD, "std"))
+  if (Name == "thread" && isInTopLevelNamespace(RD, "std"))
     return ThreadLaunchKind::StdThread;
-  if (Name == "jthread" && isInNamespace(RD, "std"))
+  if (Name == "jthread" && isInTopLevelNamespace(RD, "std"))
     return ThreadLaunchKind::StdJthread;
-  if (Name == "jthread" && isInNamespace(RD, "coop"))
+  if (Name == "jthread" && isInTopLevelNamespace(RD, "coop"))
     return ThreadLaunchKind::CoopJthread;
-  if (Name == "thread" && isInNamespace(RD, "boost"))
+  if (Name == "thread" && isInTopLevelNamespace(RD, "boost"))
     return ThreadLaunchKind::BoostThread;
   return std::nullopt;
 }
@@ -200,7 +174,7 @@ const FunctionDecl *resolveCallable(const Expr *E, unsigned ExtraArgs,
     if (const FunctionDecl *Callee = Call->getDirectCallee()) {
       const IdentifierInfo *II = Callee->getIdentifier();
       if (II && Call->getNumArgs() >= 1 &&
-          (isInNamespace(Callee, "std") || isInNamespace(Callee, "boost")) &&
+          (isInTopLevelNamespace(Callee, "std") || isInTopLevelNamespace(Callee, "boost")) &&
           llvm::is_contained({"bind", "bind_front", "ref", "cref", "move",
                               "forward"},
                              II->getName())) {
@@ -424,6 +398,10 @@ private:
     if (const auto *Member = dyn_cast<MemberExpr>(E))
       if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl()))
         return Field->getCanonicalDecl();
+    // A temporary: the launch itself, `std::thread(f).detach()`,
+    // `CloseHandle(CreateThread(...))`.
+    if (isa<CXXConstructExpr, CallExpr>(E))
+      return E;
     return nullptr;
   }
 

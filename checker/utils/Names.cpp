@@ -1,0 +1,40 @@
+#include "Names.h"
+#include "clang/AST/DeclBase.h"
+
+using namespace clang;
+
+namespace coop {
+
+bool matchesName(const NamedDecl *D, llvm::StringRef Name) {
+  if (!D || !D->getIdentifier())
+    return false;
+  Name.consume_front("::");
+  llvm::StringRef Last = Name.rsplit("::").second;
+  if (Last.empty())
+    Last = Name;
+  if (D->getName() != Last)
+    return false;
+  // Computing the qualified name is the costly part: only for a name whose
+  // last component already matched.
+  return Last.size() == Name.size() || D->getQualifiedNameAsString() == Name;
+}
+
+bool matchesAnyName(const NamedDecl *D, llvm::ArrayRef<std::string> Names) {
+  for (const std::string &Name : Names)
+    if (matchesName(D, Name))
+      return true;
+  return false;
+}
+
+bool isInTopLevelNamespace(const Decl *D, llvm::StringRef NS) {
+  if (!D)
+    return false;
+  const DeclContext *Parent = D->getDeclContext();
+  while (Parent && Parent->isInlineNamespace())
+    Parent = Parent->getParent();
+  const auto *Namespace = dyn_cast_or_null<NamespaceDecl>(Parent);
+  return Namespace && Namespace->getName() == NS &&
+         Namespace->getParent()->getRedeclContext()->isTranslationUnit();
+}
+
+} // namespace coop

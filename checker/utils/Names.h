@@ -1,0 +1,24 @@
+//===--- Names.h - matching declarations against names from options -------===//
+#ifndef COOP_CHECKER_UTILS_NAMES_H
+#define COOP_CHECKER_UTILS_NAMES_H
+
+#include "clang/AST/Decl.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
+
+namespace coop {
+
+/// True if D is named Name the way hasName() matches: "f" matches an f in any
+/// scope, "ns::C::f" (or "::ns::C::f") only that qualified name.
+bool matchesName(const clang::NamedDecl *D, llvm::StringRef Name);
+bool matchesAnyName(const clang::NamedDecl *D,
+                    llvm::ArrayRef<std::string> Names);
+
+/// True if D is declared directly in namespace NS, itself at global scope;
+/// inline namespaces (std::__1) are looked through.
+bool isInTopLevelNamespace(const clang::Decl *D, llvm::StringRef NS);
+
+} // namespace coop
+
+#endif // COOP_CHECKER_UTILS_NAMES_H
