@@ -137,6 +137,32 @@ TYPED_TEST(Wait, PredicateThatRequestsTheStopDoesNotDeadlock) {
   EXPECT_EQ(calls, 2);
 }
 
+TYPED_TEST(Wait, ThrowingPredicateLeavesNothingRegistered) {
+  std::mutex m;
+  TypeParam cv;
+  coop::stop_source s;
+  std::atomic<bool> done{false};
+  std::thread notifier([&] {
+    while (!done) {
+      cv.notify_all();
+      std::this_thread::sleep_for(1ms);
+    }
+  });
+  {
+    std::unique_lock<std::mutex> lock(m);
+    int calls = 0;
+    EXPECT_THROW(coop::wait(cv, lock, s.get_token(), [&]() -> bool {
+                   if (++calls == 2) throw std::runtime_error("predicate");
+                   return false;
+                 }),
+                 std::runtime_error);
+    EXPECT_TRUE(lock.owns_lock());
+  }
+  done = true;
+  notifier.join();
+  s.request_stop();  // ASan: the binding of the abandoned wait must be gone
+}
+
 TEST(WaitAny, BareMutexAndSharedMutexLocks) {
   std::condition_variable_any cv;
   coop::stop_source s;

@@ -27,7 +27,9 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <system_error>
+#include <type_traits>
 
 #include "detail/config.hpp"
 #include "detail/stop_binding.hpp"
@@ -83,12 +85,21 @@ class wake_slot {
 template <class Token, class Block>
 poll_result wait_with_wake(const Token& token, Block&& block) {
   if (stop_requested(token)) return poll_result::stopped;
-  wake_slot slot;
+  std::optional<wake_slot> slot;
+  try {
+    slot.emplace();  // may have to create this thread's descriptor: EMFILE, ENOMEM
+  } catch (const std::system_error& e) {
+    errno = e.code().value();
+    return poll_result::failed;
+  } catch (...) {
+    errno = ENOMEM;
+    return poll_result::failed;
+  }
   using token_type = std::remove_cv_t<std::remove_reference_t<Token>>;
-  stop_binding<token_type, wake_slot::signal_fn> binding(token, wake_slot::signal_fn{&slot});
+  stop_binding<token_type, wake_slot::signal_fn> binding(token, wake_slot::signal_fn{&*slot});
   // Re-check after arming: a coop binding is not armed if the stop came in between.
   if (stop_requested(token)) return poll_result::stopped;
-  return block(slot);
+  return block(*slot);
   // binding, then slot, are destroyed here: the callback cannot signal a dead slot.
 }
 

@@ -125,28 +125,35 @@ wait_status cv_wait(Cv& cv, Lock& lock, const Token& token, const Block& block, 
   using notifier = cv_notifier<Cv, mutex_type, binding_needs_abandon<token_type>>;
   stop_binding<token_type, notifier> binding(token, notifier(cv, lockable_of(lock)));
 
-  wait_status status;
-  for (;;) {
-    if (stop_requested(token)) {  // step 1 of the protocol: under M
-      status = wait_status::stop_requested;
-      break;
-    }
-    const bool in_time = block(cv, lock);  // step 3
-    if constexpr (has_pred) {
-      if (pred()) {
-        status = wait_status::ready;
+  wait_status status = wait_status::ready;
+  try {
+    for (;;) {
+      if (stop_requested(token)) {  // step 1 of the protocol: under M
+        status = wait_status::stop_requested;
         break;
       }
-      if (!in_time) {
-        status = stop_requested(token) ? wait_status::stop_requested : wait_status::timeout;
+      const bool in_time = block(cv, lock);  // step 3
+      if constexpr (has_pred) {
+        if (pred()) {
+          status = wait_status::ready;
+          break;
+        }
+        if (!in_time) {
+          status = stop_requested(token) ? wait_status::stop_requested : wait_status::timeout;
+          break;
+        }
+      } else {
+        status = stop_requested(token) ? wait_status::stop_requested
+                 : in_time             ? wait_status::ready
+                                       : wait_status::timeout;
         break;
       }
-    } else {
-      status = stop_requested(token) ? wait_status::stop_requested
-               : in_time             ? wait_status::ready
-                                     : wait_status::timeout;
-      break;
     }
+  } catch (...) {
+    // A throwing predicate (or lock): never leave with the binding armed, and never wait
+    // for its callback while holding the lock it may be blocked on.
+    binding.disarm_unlocking(lock);
+    throw;
   }
 
   if (binding.disarm_unlocking(lock)) {
