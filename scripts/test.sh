@@ -5,7 +5,9 @@
 #   2. builds the checker (plugin, coop-tidy, coop-clangd) and the library
 #      against LLVM 22, and runs the lit suite (every check through stock
 #      clang-tidy --load and through coop-tidy, the LSP test through
-#      coop-clangd) and the library's GoogleTest suite;
+#      coop-clangd), the integration suite (the recipes of docs/ci.md and
+#      docs/editors.md run for real, coop-sarif, the .deb built by cpack and
+#      used from a staging root) and the library's GoogleTest suite;
 #   3. rebuilds the library under ThreadSanitizer and AddressSanitizer and
 #      runs its tests (stress tests included) again;
 #   4. builds the checker against LLVM 19 and runs the lit suite through
@@ -47,6 +49,9 @@ if configure_and_build build "main build"; then
   step "checker lit suite (LLVM 22)"
   python3 "$(lit_of build)" -sv build/test/checker --xunit-xml-output="$results/lit-llvm22.xml" ||
     echo "coop: lit reported failures"
+  step "integration suite: CI recipes, SARIF, Debian package, editor setup"
+  python3 "$(lit_of build)" -sv build/test/integration --xunit-xml-output="$results/lit-integration.xml" ||
+    echo "coop: integration tests reported failures"
   step "library tests"
   ctest --test-dir build --output-on-failure -j "$jobs" --output-junit "$results/ctest.xml" ||
     echo "coop: ctest reported failures"

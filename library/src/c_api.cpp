@@ -73,6 +73,37 @@ std::chrono::steady_clock::duration millis(long ms) {
 
 }  // namespace
 
+#if COOP_POSIX
+namespace {
+// pthread_cond_t / pthread_mutex_t in the shapes detail::cv_wait expects.
+struct pthread_cv {
+  pthread_cond_t* cond;
+  void notify_all() noexcept { ::pthread_cond_broadcast(cond); }
+};
+struct pthread_lock {
+  pthread_mutex_t* mutex;
+  void lock() noexcept { ::pthread_mutex_lock(mutex); }
+  void unlock() noexcept { ::pthread_mutex_unlock(mutex); }
+  bool try_lock() noexcept { return ::pthread_mutex_trylock(mutex) == 0; }
+};
+struct pthread_block {
+  const timespec* abstime;
+  bool operator()(pthread_cv& cv, pthread_lock& lock) const noexcept {
+    const int r = abstime != nullptr ? ::pthread_cond_timedwait(cv.cond, lock.mutex, abstime)
+                                     : ::pthread_cond_wait(cv.cond, lock.mutex);
+    return r != ETIMEDOUT;
+  }
+};
+
+// abstime (CLOCK_REALTIME) as a steady deadline.
+coop::detail::steady_time steady_deadline(const timespec* abstime) {
+  if (abstime == nullptr) return coop::detail::no_deadline;
+  const auto target = std::chrono::seconds(abstime->tv_sec) + std::chrono::nanoseconds(abstime->tv_nsec);
+  return coop::detail::deadline_after(target - std::chrono::system_clock::now().time_since_epoch());
+}
+}  // namespace
+#endif  // COOP_POSIX
+
 extern "C" {
 
 coop_stop_source* coop_stop_source_create(void) {
@@ -121,35 +152,6 @@ int coop_sleep_ms(coop_stop_token token, long ms) {
 }
 
 #if COOP_POSIX
-
-namespace {
-// pthread_cond_t / pthread_mutex_t in the shapes detail::cv_wait expects.
-struct pthread_cv {
-  pthread_cond_t* cond;
-  void notify_all() noexcept { ::pthread_cond_broadcast(cond); }
-};
-struct pthread_lock {
-  pthread_mutex_t* mutex;
-  void lock() noexcept { ::pthread_mutex_lock(mutex); }
-  void unlock() noexcept { ::pthread_mutex_unlock(mutex); }
-  bool try_lock() noexcept { return ::pthread_mutex_trylock(mutex) == 0; }
-};
-struct pthread_block {
-  const timespec* abstime;
-  bool operator()(pthread_cv& cv, pthread_lock& lock) const noexcept {
-    const int r = abstime != nullptr ? ::pthread_cond_timedwait(cv.cond, lock.mutex, abstime)
-                                     : ::pthread_cond_wait(cv.cond, lock.mutex);
-    return r != ETIMEDOUT;
-  }
-};
-
-// abstime (CLOCK_REALTIME) as a steady deadline.
-coop::detail::steady_time steady_deadline(const timespec* abstime) {
-  if (abstime == nullptr) return coop::detail::no_deadline;
-  const auto target = std::chrono::seconds(abstime->tv_sec) + std::chrono::nanoseconds(abstime->tv_nsec);
-  return coop::detail::deadline_after(target - std::chrono::system_clock::now().time_since_epoch());
-}
-}  // namespace
 
 int coop_cond_wait(pthread_cond_t* cond, pthread_mutex_t* mutex, coop_stop_token token, const struct timespec* abstime) {
   if (cond == nullptr || mutex == nullptr) {

@@ -48,7 +48,7 @@ TEST(ProcessWorker, FunctionResultComesBack) {
 
 TEST(ProcessWorker, LargeResultIsDrainedWhileWaiting) {
   const std::size_t size = 4 << 20;  // far beyond the pipe buffer
-  auto w = coop::process_worker::spawn([size] { return std::string(size, 'x'); });
+  auto w = coop::process_worker::spawn([] { return std::string(4 << 20, 'x'); });
   coop::stop_source s;
   EXPECT_EQ(w.wait(s.get_token(), 30s), coop::wait_status::ready);
   EXPECT_EQ(w.result().output.size(), size);

@@ -1,0 +1,12 @@
+/* Stops its worker by force. */
+#include <pthread.h>
+
+void stop_worker(pthread_t worker) {
+  pthread_cancel(worker);
+  pthread_join(worker, 0);
+}
+
+/* Added on the branch: a second forced cancellation. */
+void stop_helper(pthread_t helper) {
+  pthread_cancel(helper);
+}
