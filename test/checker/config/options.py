@@ -20,7 +20,10 @@ Commands:
   dump-config <output of --dump-config>   every option of every registered
                                           check is dumped, and nothing else;
   example <output of --dump-config>       examples/.clang-tidy sets exactly
-                                          those options, each to its default;
+                                          those options, each to its default
+                                          (and may list options of a check
+                                          named in CheckNames.h that is not
+                                          registered yet);
   docs <output of --dump-config>          each check's page in docs/checks has
                                           an Options section naming every
                                           option (and its default, if not empty);
@@ -152,6 +155,11 @@ def main():
         elif args.command == "example":
             example = os.path.join(src, "examples", ".clang-tidy")
             sample = dumped_options(example)
+            # Options of a check that is named in CheckNames.h but not
+            # registered yet (being written) may be listed ahead of it.
+            checks, names = registered_checks(src)
+            sample = {o: v for o, v in sample.items()
+                      if o.split(".", 1)[0] in checks or o.split(".", 1)[0] not in names}
             problems += ["examples/.clang-tidy: %s is missing" % o
                          for o in sorted(expected - set(sample))]
             problems += ["examples/.clang-tidy: %s is not an option" % o
