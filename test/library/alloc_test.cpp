@@ -46,11 +46,11 @@ void operator delete[](void* p, std::align_val_t) noexcept { std::free(p); }
 void operator delete(void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
 void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
 
-TEST(Allocations, StopStateIsOneAllocationOfTwoCacheLines) {
+TEST(Allocations, StopStateIsOneAllocationOfThreeCacheLines) {
   counter c;
   coop::stop_source s;
   EXPECT_EQ(c.new_allocs(), 1);
-  EXPECT_EQ(c.new_bytes(), 128);
+  EXPECT_EQ(c.new_bytes(), 192);
 }
 
 TEST(Allocations, TokensAndCallbacksNeverAllocate) {

@@ -251,7 +251,7 @@ TEST(StopCallback, CallbackCanDestroyTheLastSource) {
 }
 
 TEST(StopToken, StopFlagIsAloneOnItsCacheLine) {
-  EXPECT_EQ(sizeof(coop::detail::stop_state), 2 * coop::detail::cache_line);
+  EXPECT_EQ(sizeof(coop::detail::stop_state), 3 * coop::detail::cache_line);
   EXPECT_EQ(alignof(coop::detail::stop_state), coop::detail::cache_line);
   EXPECT_EQ(sizeof(coop::stop_token), sizeof(void*));
   EXPECT_EQ(sizeof(coop::stop_source), sizeof(void*));
