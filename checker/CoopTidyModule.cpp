@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "CheckNames.h"
+#include "DetachedInfiniteLoopCheck.h"
 #include "PthreadCancelCheck.h"
 #include "utils/Compat.h"
 
@@ -15,6 +16,7 @@ class CoopModule : public clang::tidy::ClangTidyModule {
 public:
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<PthreadCancelCheck>(names::PthreadCancel);
+    Factories.registerCheck<DetachedInfiniteLoopCheck>(names::DetachedInfiniteLoop);
   }
 };
 
