@@ -18,11 +18,12 @@ coop-sarif and coop-pre-commit come from in a build tree). Then:
   --print          print the block (to write a .clangd or a CMake include);
   yaml with jobs:  a GitHub Actions workflow: run the `run:` scripts of the
                    steps with the given ids, in order, with the workflow's,
-                   job's and step's `env:`; a failing step fails the job and
+                   job's and step's `env:` in GitHub's default shell (bash
+                   -e); a failing step fails the job and
                    skips later steps unless their `if:` contains always();
   other yaml:      a .gitlab-ci.yml: run the job's `script:` lines, then its
                    `after_script:`, with its `variables:`;
-  sh / console:    run the block with bash -e.
+  sh:              run the block with bash -e -o pipefail.
 
 Exit status: that of the job or script (0, or 1 if anything failed).
 --env NAME=VALUE overrides a variable the recipe sets (an install path).
@@ -48,9 +49,16 @@ def find_block(doc, name):
     return marker.group(1), marker.group(2)
 
 
-def run_script(script, env, cwd, label):
+# How each runner starts a script: GitHub's default `run:` shell on Linux is
+# `bash -e {0}` (no pipefail); GitLab's bash executor and a pasted shell block
+# stop at the first failing command of a pipeline too.
+GITHUB_SHELL = ["bash", "-e", "-c"]
+STRICT_SHELL = ["bash", "-e", "-o", "pipefail", "-c"]
+
+
+def run_script(script, env, cwd, label, shell=STRICT_SHELL):
     print("recipe.py: running %s" % label, flush=True)
-    return subprocess.call(["bash", "-e", "-o", "pipefail", "-c", script], env=env, cwd=cwd)
+    return subprocess.call(shell + [script], env=env, cwd=cwd)
 
 
 def strings(mapping):
@@ -74,7 +82,7 @@ def run_github(workflow, step_ids, env, cwd, overrides):
         for scope in (workflow.get("env"), job.get("env"), step.get("env")):
             step_env.update(strings(scope))
         step_env.update(overrides)
-        if run_script(step["run"], step_env, cwd, "step " + step_id) != 0:
+        if run_script(step["run"], step_env, cwd, "step " + step_id, GITHUB_SHELL) != 0:
             failed = True
     return 1 if failed else 0
 
