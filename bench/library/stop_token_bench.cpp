@@ -178,41 +178,53 @@ bool wait_until_stopped(std::condition_variable_any& cv, std::unique_lock<std::m
   }
 }
 
+// One round: a waiter blocks in the wait, the main thread requests the stop; returns the
+// microseconds from just before request_stop to just after the wait returned.
 template <class L>
+double stop_to_wake_us() {
+  std::mutex m;
+  std::condition_variable_any cv;
+  typename L::source source;
+  std::atomic<bool> entered{false};
+  std::atomic<std::chrono::steady_clock::time_point::rep> woke_at{0};
+  std::thread waiter([&] {
+    std::unique_lock<std::mutex> lock(m);
+    entered = true;
+    const bool stopped = wait_until_stopped<L>(cv, lock, source.get_token());
+    woke_at = std::chrono::steady_clock::now().time_since_epoch().count();
+    if (!stopped) std::abort();
+  });
+  while (!entered) std::this_thread::yield();
+  { std::lock_guard<std::mutex> g(m); }  // the waiter released m: it is inside the wait
+  std::this_thread::sleep_for(std::chrono::microseconds(50));  // ...and asleep in the kernel
+  const auto t0 = std::chrono::steady_clock::now().time_since_epoch().count();
+  source.request_stop();
+  waiter.join();
+  return static_cast<double>(woke_at.load() - t0) / 1000.0;
+}
+
+// coop and std rounds alternate, so both see the same background load.
 void BM_StopToWakeLatency(benchmark::State& state) {
   constexpr int rounds = 2000;
-  std::vector<double> latencies;
-  latencies.reserve(rounds);
+  std::vector<double> coop_us;
+  std::vector<double> std_us;
   for (auto _ : state) {
     for (int i = 0; i < rounds; ++i) {
-      std::mutex m;
-      std::condition_variable_any cv;
-      typename L::source source;
-      std::atomic<bool> entered{false};
-      std::atomic<std::chrono::steady_clock::time_point::rep> woke_at{0};
-      std::thread waiter([&] {
-        std::unique_lock<std::mutex> lock(m);
-        entered = true;
-        const bool stopped = wait_until_stopped<L>(cv, lock, source.get_token());
-        woke_at = std::chrono::steady_clock::now().time_since_epoch().count();
-        if (!stopped) std::abort();
-      });
-      while (!entered) std::this_thread::yield();
-      { std::lock_guard<std::mutex> g(m); }  // the waiter released m: it is inside the wait
-      std::this_thread::sleep_for(std::chrono::microseconds(50));  // ...and asleep in the kernel
-      const auto t0 = std::chrono::steady_clock::now().time_since_epoch().count();
-      source.request_stop();
-      waiter.join();
-      latencies.push_back(static_cast<double>(woke_at.load() - t0) / 1000.0);
+      coop_us.push_back(stop_to_wake_us<Coop>());
+      std_us.push_back(stop_to_wake_us<Std>());
     }
     state.SetIterationTime(1);
   }
-  std::sort(latencies.begin(), latencies.end());
-  state.counters["median_us"] = latencies[latencies.size() / 2];
-  state.counters["p99_us"] = latencies[latencies.size() * 99 / 100];
+  auto percentile = [](std::vector<double>& v, int p) {
+    std::sort(v.begin(), v.end());
+    return v[v.size() * static_cast<std::size_t>(p) / 100];
+  };
+  state.counters["coop_median_us"] = percentile(coop_us, 50);
+  state.counters["std_median_us"] = percentile(std_us, 50);
+  state.counters["coop_p99_us"] = percentile(coop_us, 99);
+  state.counters["std_p99_us"] = percentile(std_us, 99);
 }
-BENCHMARK_TEMPLATE(BM_StopToWakeLatency, Coop)->Iterations(1)->UseManualTime()->Unit(benchmark::kMillisecond);
-BENCHMARK_TEMPLATE(BM_StopToWakeLatency, Std)->Iterations(1)->UseManualTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_StopToWakeLatency)->Iterations(1)->UseManualTime()->Unit(benchmark::kMillisecond);
 
 // ---- memory per stop state -----------------------------------------------------------------
 
