@@ -111,6 +111,18 @@ std::optional<ThreadLaunchKind> threadClassKind(const CXXRecordDecl *RD) {
   return std::nullopt;
 }
 
+const CXXRecordDecl *recordOf(QualType T);
+
+/// The thread kind a container or smart pointer holds: its first template
+/// argument (`std::vector<std::thread>`, `std::unique_ptr<std::jthread>`).
+std::optional<ThreadLaunchKind> threadKindOfElement(const CXXRecordDecl *RD) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
+  if (!Spec || Spec->getTemplateArgs().size() == 0 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return std::nullopt;
+  return threadClassKind(recordOf(Spec->getTemplateArgs()[0].getAsType()));
+}
+
 const CXXRecordDecl *recordOf(QualType T) {
   if (T.isNull() || T->isDependentType())
     return nullptr;
@@ -132,6 +144,13 @@ const FunctionDecl *callOperatorOf(const CXXRecordDecl *RD, unsigned NumArgs) {
       RD->getASTContext().DeclarationNames.getCXXOperatorName(OO_Call);
   for (const NamedDecl *D : RD->lookup(Name)) {
     const auto *Method = dyn_cast<CXXMethodDecl>(D);
+    if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D)) {
+      // A generic operator(): the specialisation the thread instantiated.
+      Method = dyn_cast<CXXMethodDecl>(Template->getTemplatedDecl());
+      for (const FunctionDecl *Spec : Template->specializations())
+        if (Spec->getNumParams() == NumArgs)
+          return Spec;
+    }
     if (!Method)
       continue;
     if (Method->getNumParams() == NumArgs)
@@ -151,9 +170,16 @@ const FunctionDecl *resolveCallable(const Expr *E, unsigned ExtraArgs,
   E = stripWrappers(E);
   if (E->containsErrors())
     return nullptr;
-  if (const auto *AddrOf = dyn_cast<UnaryOperator>(E))
-    if (AddrOf->getOpcode() == UO_AddrOf)
-      return resolveCallable(AddrOf->getSubExpr(), ExtraArgs, Budget - 1);
+  if (const auto *Unary = dyn_cast<UnaryOperator>(E))
+    if (Unary->getOpcode() == UO_AddrOf || Unary->getOpcode() == UO_Plus)
+      return resolveCallable(Unary->getSubExpr(), ExtraArgs, Budget - 1);
+  // A captureless lambda converted to a function pointer, as passed to
+  // pthread_create: `[](void *) -> void * { ... }`, `+[] { ... }`.
+  if (const auto *Conversion = dyn_cast<CXXMemberCallExpr>(E))
+    if (isa_and_nonnull<CXXConversionDecl>(Conversion->getMethodDecl()))
+      if (const CXXRecordDecl *RD = Conversion->getRecordDecl())
+        if (RD->isLambda())
+          return RD->getLambdaCallOperator();
   if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
     return Lambda->getCallOperator();
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
@@ -331,9 +357,11 @@ public:
         if (ObjectKey Key = keyOf(Op->getArg(0)))
           storeInto(Op->getArg(1), Key);
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
-      return visitMemberCall(Member, Callee);
-    if (isGlobalCFunction(Callee))
+      visitMemberCall(Member, Callee);
+    else if (isGlobalCFunction(Callee))
       visitGlobalCall(Call, Callee->getName());
+    else
+      visitMakeSmartPointer(Call, Callee);
     for (const auto &[Create, Detach] : Opts.ExtraCreateDetach) {
       if (matchesName(Callee, Create))
         addCustomLaunch(Call, {Call->getArgs(), Call->getNumArgs()});
@@ -398,6 +426,14 @@ private:
     if (const auto *Member = dyn_cast<MemberExpr>(E))
       if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl()))
         return Field->getCanonicalDecl();
+    // An element of a container or the object of a smart pointer:
+    // `threads.back()`, `threads.at(i)`, `owner.get()`.
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E))
+      if (const auto *Method = Member->getMethodDecl())
+        if (Method->getIdentifier() &&
+            llvm::is_contained({"front", "back", "at", "get"},
+                               Method->getName()))
+          return keyOf(Member->getImplicitObjectArgument());
     // A temporary: the launch itself, `std::thread(f).detach()`,
     // `CloseHandle(CreateThread(...))`.
     if (isa<CXXConstructExpr, CallExpr>(E))
@@ -473,45 +509,61 @@ private:
       DetachSites.try_emplace(Key, Site);
   }
 
-  bool visitMemberCall(const CXXMemberCallExpr *Call,
+  void visitMemberCall(const CXXMemberCallExpr *Call,
                        const FunctionDecl *Callee) {
     const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
     if (!Method || !Method->getIdentifier())
-      return true;
+      return;
     llvm::StringRef Name = Method->getName();
     const Expr *Object = Call->getImplicitObjectArgument();
+    if (!Object)
+      return;
     const CXXRecordDecl *RD = Method->getParent();
     if (Name == "detach" && threadClassKind(RD)) {
       addDetach(keyOf(Object), Call);
-      return true;
+      return;
     }
+    // A custom thread class's detach (a custom create function that is a
+    // member is handled with the free functions).
     for (const auto &[Create, Detach] : Opts.ExtraCreateDetach)
       if (!Detach.empty() && matchesName(Method, Detach))
         addDetach(keyOf(Object), Call);
     // `threads.emplace_back(worker)`: the container constructs the thread.
     // `threads.push_back(std::thread(worker))` is a construction stored in
     // the container.
-    const CXXRecordDecl *Container = recordOf(Object->getType());
-    if (!Container || Call->getNumArgs() == 0)
-      return true;
+    if (Call->getNumArgs() == 0)
+      return;
     if (Name.starts_with("emplace")) {
-      const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Container);
-      if (!Spec || Spec->getTemplateArgs().size() == 0 ||
-          Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
-        return true;
-      std::optional<ThreadLaunchKind> Kind = threadClassKind(
-          recordOf(Spec->getTemplateArgs()[0].getAsType()));
-      if (!Kind)
-        return true;
-      addLaunch(*Kind, Call, Call->getArg(0), Call->getNumArgs() - 1);
-      Pending.back().Keys.push_back(keyOf(Object));
-      return true;
+      if (std::optional<ThreadLaunchKind> Kind =
+              threadKindOfElement(recordOf(Object->getType()))) {
+        addLaunch(*Kind, Call, Call->getArg(0), Call->getNumArgs() - 1);
+        Pending.back().Keys.push_back(keyOf(Object));
+      }
+      return;
     }
     if (Name.starts_with("push") || Name == "insert")
       if (ObjectKey Key = keyOf(Object))
         for (const Expr *Arg : Call->arguments())
           storeInto(Arg, Key);
-    return true;
+  }
+
+  /// `std::make_unique<std::thread>(worker)`: the smart pointer owns the
+  /// thread, `p->detach()` detaches it.
+  void visitMakeSmartPointer(const CallExpr *Call, const FunctionDecl *Callee) {
+    if (!Callee->getIdentifier() || Call->getNumArgs() == 0 ||
+        !isInTopLevelNamespace(Callee, "std") ||
+        !llvm::is_contained({"make_unique", "make_shared", "allocate_shared"},
+                            Callee->getName()))
+      return;
+    std::optional<ThreadLaunchKind> Kind =
+        threadKindOfElement(recordOf(Call->getType()));
+    if (!Kind)
+      return;
+    unsigned First = Callee->getName() == "allocate_shared" ? 1 : 0;
+    if (Call->getNumArgs() <= First)
+      return;
+    addLaunch(*Kind, Call, Call->getArg(First),
+              Call->getNumArgs() - First - 1);
   }
 
   void visitGlobalCall(const CallExpr *Call, llvm::StringRef Name) {

@@ -2,7 +2,7 @@
 // pairs ("create:" for one that always detaches; a class name for a thread
 // class, whose detach is a member function).
 // RUN: %check_coop %s coop-detached-infinite-loop %t -- -- -std=c++17
-// RUN: %check_coop -check-suffix=EXTRA %s coop-detached-infinite-loop %t -- -config="{CheckOptions: {coop-detached-infinite-loop.ExtraThreadFunctions: 'os::spawn:os::forget;run_in_background:;WorkerThread:release'}}" -- -std=c++17
+// RUN: %check_coop -check-suffix=EXTRA %s coop-detached-infinite-loop %t -- -config="{CheckOptions: {coop-detached-infinite-loop.ExtraThreadFunctions: 'os::spawn:os::forget;run_in_background:;WorkerThread:release;Scheduler::launch:Scheduler::drop'}}" -- -std=c++17
 #include <thread>
 
 int work();
@@ -52,6 +52,25 @@ void start_worker_thread() {
 }
 // CHECK-MESSAGES-EXTRA: :[[@LINE-5]]:5: warning: the lambda run by the thread runs an infinite loop with no stop check
 // CHECK-MESSAGES-EXTRA: :[[@LINE-7]]:16: note: thread started here by 'WorkerThread'
+// CHECK-MESSAGES-EXTRA: :[[@LINE-4]]:5: note: thread detached here
+
+// A member function pair: the id is returned, then dropped.
+class Scheduler {
+public:
+  int launch(void (*job)());
+  void drop(int id);
+};
+void job_loop() {
+  do
+    work();
+  while (true);
+}
+void start_job(Scheduler &s) {
+  int id = s.launch(job_loop);
+  s.drop(id);
+}
+// CHECK-MESSAGES-EXTRA: :[[@LINE-8]]:3: warning: thread entry 'job_loop' runs an infinite loop with no stop check
+// CHECK-MESSAGES-EXTRA: :[[@LINE-4]]:12: note: thread started here by 'Scheduler::launch'
 // CHECK-MESSAGES-EXTRA: :[[@LINE-4]]:5: note: thread detached here
 
 // Spawned but kept: not detached.

@@ -231,6 +231,52 @@ void start_pool() {
 // CHECK-MESSAGES-JOIN: :[[@LINE-8]]:5: note: thread started here
 // CHECK-MESSAGES-JOIN: :[[@LINE-7]]:7: note: thread detached here
 
+// --- owned by a smart pointer, or pushed into a container -------------------
+void owned_entry() {
+  for (;;)
+    work();
+}
+void pushed_entry() {
+  for (;;)
+    work();
+}
+void start_owned() {
+  auto owner = std::make_unique<std::thread>(owned_entry);
+  owner->detach();
+  std::vector<std::thread> threads;
+  threads.push_back(std::thread(pushed_entry));
+  threads.back().detach();
+  for (std::thread &t : threads)
+    t.detach();
+}
+// CHECK-MESSAGES: :[[@LINE-16]]:3: warning: thread entry 'owned_entry' runs an infinite loop
+// CHECK-MESSAGES: :[[@LINE-9]]:16: note: thread started here
+// CHECK-MESSAGES: :[[@LINE-9]]:10: note: thread detached here
+// CHECK-MESSAGES: :[[@LINE-15]]:3: warning: thread entry 'pushed_entry' runs an infinite loop
+// CHECK-MESSAGES: :[[@LINE-9]]:21: note: thread started here
+// CHECK-MESSAGES: :[[@LINE-9]]:18: note: thread detached here
+// CHECK-MESSAGES-JOIN: :[[@LINE-22]]:3: warning: thread entry 'owned_entry' runs an infinite loop
+// CHECK-MESSAGES-JOIN: :[[@LINE-15]]:16: note: thread started here
+// CHECK-MESSAGES-JOIN: :[[@LINE-15]]:10: note: thread detached here
+// CHECK-MESSAGES-JOIN: :[[@LINE-21]]:3: warning: thread entry 'pushed_entry' runs an infinite loop
+// CHECK-MESSAGES-JOIN: :[[@LINE-15]]:21: note: thread started here
+// CHECK-MESSAGES-JOIN: :[[@LINE-15]]:18: note: thread detached here
+
+// --- a functor with a generic operator() ---------------------------------------
+struct Generic {
+  template <class T> void operator()(T value) {
+    while (true)
+      work();
+  }
+};
+void start_generic() { std::thread(Generic{}, 42).detach(); }
+// CHECK-MESSAGES: :[[@LINE-5]]:5: warning: thread entry 'Generic::operator()' runs an infinite loop
+// CHECK-MESSAGES: :[[@LINE-2]]:24: note: thread started here
+// CHECK-MESSAGES: :[[@LINE-3]]:51: note: thread detached here
+// CHECK-MESSAGES-JOIN: :[[@LINE-8]]:5: warning: thread entry 'Generic::operator()' runs an infinite loop
+// CHECK-MESSAGES-JOIN: :[[@LINE-5]]:24: note: thread started here
+// CHECK-MESSAGES-JOIN: :[[@LINE-6]]:51: note: thread detached here
+
 // --- not flagged: a stop path ------------------------------------------------
 void start_stoppable() {
   std::thread([] {
