@@ -8,7 +8,7 @@
 //                            and re-acquire `lock` (the caller then re-evaluates its state).
 #pragma once
 
-#include <optional>
+#include <new>
 #include <utility>
 
 #include "stop_state.hpp"
@@ -74,16 +74,24 @@ template <class Fn>
 class stop_binding<std::stop_token, Fn> {
  public:
   static constexpr bool needs_abandon = true;
-  stop_binding(const std::stop_token& token, Fn fn) : fn_(std::move(fn)) { callback_.emplace(token, invoker{this}); }
+  stop_binding(const std::stop_token& token, Fn fn) : fn_(std::move(fn)) {
+    ::new (static_cast<void*>(storage_)) callback(token, invoker{this});
+  }
+  ~stop_binding() { disarm(); }
   stop_binding(const stop_binding&) = delete;
   stop_binding& operator=(const stop_binding&) = delete;
 
-  void disarm() noexcept { callback_.reset(); }
+  void disarm() noexcept {
+    if (live_) {
+      live_ = false;
+      std::launder(reinterpret_cast<callback*>(storage_))->~callback();
+    }
+  }
 
   template <class Lock>
   bool disarm_unlocking(Lock&) {
     fn_.abandon();  // a running Fn stops trying to take the lock we hold
-    callback_.reset();
+    disarm();
     return false;
   }
 
@@ -92,8 +100,13 @@ class stop_binding<std::stop_token, Fn> {
     stop_binding* self;
     void operator()() const noexcept { self->fn_(); }
   };
+  using callback = std::stop_callback<invoker>;
+
   Fn fn_;
-  std::optional<std::stop_callback<invoker>> callback_;
+  // Not std::optional: GCC 12 reports a false -Wmaybe-uninitialized inside
+  // optional<stop_callback> at -O2.
+  alignas(callback) unsigned char storage_[sizeof(callback)];
+  bool live_ = true;
 };
 #endif
 
