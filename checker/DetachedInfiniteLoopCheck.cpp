@@ -121,7 +121,13 @@ static std::string functionName(const FunctionDecl &FD) {
   const FunctionDecl *Named = &FD;
   if (const FunctionDecl *Pattern = FD.getTemplateInstantiationPattern())
     Named = Pattern;
-  return Named->getQualifiedNameAsString();
+  // As written: no "(anonymous namespace)::", no inline namespaces.
+  PrintingPolicy Policy(FD.getASTContext().getLangOpts());
+  Policy.SuppressUnwrittenScope = true;
+  std::string Name;
+  llvm::raw_string_ostream OS(Name);
+  Named->printQualifiedName(OS, Policy);
+  return OS.str();
 }
 
 /// The table row that names the replacement for a launch.

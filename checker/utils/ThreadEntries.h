@@ -94,7 +94,10 @@ public:
   llvm::ArrayRef<ThreadLaunch> launches() const { return Launches; }
 
   /// True if FD (canonical or not) is a thread entry or is reached from one
-  /// within CallDepth direct calls.
+  /// within CallDepth direct calls, whether or not the thread is detached.
+  /// A template instantiation that runs on a worker makes its pattern run on
+  /// one too, so a check matching code in the pattern (once per template)
+  /// gets the same answer as for the instantiation.
   bool runsOnWorker(const clang::FunctionDecl *FD) const;
   /// Every launch that reaches FD, with the shortest depth for each.
   llvm::ArrayRef<WorkerReach> reachesOf(const clang::FunctionDecl *FD) const;

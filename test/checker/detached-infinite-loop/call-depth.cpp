@@ -106,3 +106,21 @@ void ping(int n) {
     pong(n);
 }
 void start_recursive() { std::thread(ping, 10).detach(); }
+
+// Names are shown as written: no "(anonymous namespace)::".
+namespace {
+void hidden() {
+  for (;;)
+    work();
+}
+} // namespace
+void start_hidden() { std::thread(hidden).detach(); }
+// CHECK-MESSAGES: :[[@LINE-5]]:3: warning: thread entry 'hidden' runs an infinite loop
+// CHECK-MESSAGES: :[[@LINE-2]]:23: note: thread started here
+// CHECK-MESSAGES: :[[@LINE-3]]:43: note: thread detached here
+// CHECK-MESSAGES-DEPTH1: :[[@LINE-8]]:3: warning: thread entry 'hidden' runs an infinite loop
+// CHECK-MESSAGES-DEPTH1: :[[@LINE-5]]:23: note: thread started here
+// CHECK-MESSAGES-DEPTH1: :[[@LINE-6]]:43: note: thread detached here
+// CHECK-MESSAGES-DEPTH0: :[[@LINE-11]]:3: warning: thread entry 'hidden' runs an infinite loop
+// CHECK-MESSAGES-DEPTH0: :[[@LINE-8]]:23: note: thread started here
+// CHECK-MESSAGES-DEPTH0: :[[@LINE-9]]:43: note: thread detached here
