@@ -199,6 +199,10 @@ struct coop_thread {
 };
 
 coop_thread* coop_thread_start(void* (*fn)(coop_stop_token, void*), void* arg) {
+  if (fn == nullptr) {
+    errno = EINVAL;
+    return nullptr;
+  }
   coop_thread* t = nullptr;
   try {
     t = new coop_thread();
@@ -254,6 +258,10 @@ struct coop_process {
 };
 
 coop_process* coop_process_spawn(int (*fn)(void* arg, int result_fd), void* arg) {
+  if (fn == nullptr) {
+    errno = EINVAL;
+    return nullptr;
+  }
   try {
     auto* p = new coop_process();
     try {

@@ -108,7 +108,7 @@ TEST(ProcessWorker, TerminateEscalatesToSigkillAfterTheGrace) {
   });
   std::this_thread::sleep_for(20ms);  // let it install the handler
   const auto start = coop_test::clock::now();
-  const auto& r = w.terminate(100ms);
+  const auto& r = w.terminate(std::chrono::duration<double>(0.1));  // any duration type
   EXPECT_GE(coop_test::seconds_since(start), 0.09);
   EXPECT_EQ(r.term_signal, SIGKILL);
   EXPECT_TRUE(no_children_left());

@@ -103,6 +103,10 @@ class process_worker {
   // SIGTERM to the group, up to `grace` for the child to exit, SIGKILL to the group, reap.
   // Returns the result; a no-op (returning it) once the child was reaped.
   const process_result& terminate(std::chrono::milliseconds grace);
+  template <class Rep, class Period>
+  const process_result& terminate(const std::chrono::duration<Rep, Period>& grace) {
+    return terminate(std::chrono::ceil<std::chrono::milliseconds>(grace));
+  }
 
   // Valid once running() is false.
   [[nodiscard]] const process_result& result() const noexcept { return result_; }
