@@ -12,20 +12,14 @@
 #include <new>
 
 #include "coop/io.hpp"
+#include "platform/wake_event.hpp"
 
 namespace coop::detail {
 
 namespace {
 
-struct event_handle {
-  HANDLE handle = ::CreateEventW(nullptr, FALSE, FALSE, nullptr);
-  ~event_handle() {
-    if (handle != nullptr) ::CloseHandle(handle);
-  }
-};
-
 struct thread_wake {
-  std::unique_ptr<event_handle> event;
+  std::unique_ptr<platform::wake_event> event;
   bool in_use = false;
 };
 
@@ -34,7 +28,7 @@ thread_wake& this_thread_wake() {
   return wake;
 }
 
-event_handle* as_event(void* p) noexcept { return static_cast<event_handle*>(p); }
+platform::wake_event* as_event(void* p) noexcept { return static_cast<platform::wake_event*>(p); }
 
 DWORD wait_timeout(steady_time deadline) noexcept {
   if (deadline == no_deadline) return INFINITE;
@@ -61,18 +55,18 @@ int errno_from_wsa(int wsa) noexcept {
 wake_slot::wake_slot() {
   thread_wake& tw = this_thread_wake();
   if (tw.in_use) {
-    wake_ = new event_handle();
+    wake_ = new platform::wake_event();
     owned_ = true;
     return;
   }
-  if (tw.event == nullptr) tw.event = std::make_unique<event_handle>();
+  if (tw.event == nullptr) tw.event = std::make_unique<platform::wake_event>();
   tw.in_use = true;
   wake_ = tw.event.get();
   owned_ = false;
 }
 
 wake_slot::~wake_slot() {
-  if (signalled_.load(std::memory_order_acquire)) ::ResetEvent(as_event(wake_)->handle);
+  if (signalled_.load(std::memory_order_acquire)) as_event(wake_)->drain();
   if (owned_) {
     delete as_event(wake_);
   } else {
@@ -82,7 +76,7 @@ wake_slot::~wake_slot() {
 
 void wake_slot::signal() noexcept {
   signalled_.store(true, std::memory_order_release);
-  ::SetEvent(as_event(wake_)->handle);
+  as_event(wake_)->signal();
 }
 
 poll_result wake_slot::wait(void* const* handles, std::size_t count, steady_time deadline, std::size_t* index) noexcept {
@@ -92,7 +86,7 @@ poll_result wake_slot::wait(void* const* handles, std::size_t count, steady_time
   }
   HANDLE all[MAXIMUM_WAIT_OBJECTS];
   for (std::size_t i = 0; i < count; ++i) all[i] = static_cast<HANDLE>(handles[i]);
-  all[count] = as_event(wake_)->handle;
+  all[count] = static_cast<HANDLE>(as_event(wake_)->handle());
   for (;;) {
     const DWORD r = ::WaitForMultipleObjects(static_cast<DWORD>(count + 1), all, FALSE, wait_timeout(deadline));
     if (r == WAIT_TIMEOUT) {
