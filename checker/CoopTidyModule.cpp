@@ -8,6 +8,7 @@
 #include "CheckNames.h"
 #include "DetachedInfiniteLoopCheck.h"
 #include "PthreadCancelCheck.h"
+#include "TerminateThreadCheck.h"
 #include "utils/Compat.h"
 
 namespace coop {
@@ -17,6 +18,7 @@ public:
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<PthreadCancelCheck>(names::PthreadCancel);
     Factories.registerCheck<DetachedInfiniteLoopCheck>(names::DetachedInfiniteLoop);
+    Factories.registerCheck<TerminateThreadCheck>(names::TerminateThread);
   }
 };
 

@@ -5,10 +5,8 @@ using namespace clang;
 
 namespace coop {
 
-/// The initializer of the variable E names, if that variable only ever holds
-/// its initializer.
-static const Expr *onlyInitializer(const Expr *E, ASTContext &Ctx,
-                                   const Stmt *EnclosingBody) {
+const Expr *onlyInitializer(const Expr *E, ASTContext &Ctx,
+                            const Stmt *EnclosingBody) {
   const auto *Ref = dyn_cast<DeclRefExpr>(E);
   if (!Ref)
     return nullptr;
@@ -23,9 +21,14 @@ static const Expr *onlyInitializer(const Expr *E, ASTContext &Ctx,
   return nullptr;
 }
 
-std::optional<int64_t> constantIntValue(const Expr *E, ASTContext &Ctx,
-                                        const Stmt *EnclosingBody) {
-  if (!E)
+// How many variables deep an initializer chain is followed. The bound also
+// ends `const int a = a;`, which compiles and would otherwise never end.
+static constexpr unsigned MaxInitializerChain = 8;
+
+static std::optional<int64_t> constantIntValue(const Expr *E, ASTContext &Ctx,
+                                               const Stmt *EnclosingBody,
+                                               unsigned Depth) {
+  if (!E || Depth > MaxInitializerChain)
     return std::nullopt;
   E = E->IgnoreParenImpCasts();
   if (E->isValueDependent() || E->isTypeDependent() ||
@@ -35,13 +38,18 @@ std::optional<int64_t> constantIntValue(const Expr *E, ASTContext &Ctx,
   if (E->EvaluateAsInt(Result, Ctx))
     return Result.Val.getInt().getSExtValue();
   if (const Expr *Init = onlyInitializer(E, Ctx, EnclosingBody))
-    return constantIntValue(Init, Ctx, nullptr);
+    return constantIntValue(Init, Ctx, nullptr, Depth + 1);
   return std::nullopt;
 }
 
-bool isAlwaysNullPointer(const Expr *E, ASTContext &Ctx,
-                         const Stmt *EnclosingBody) {
-  if (!E)
+std::optional<int64_t> constantIntValue(const Expr *E, ASTContext &Ctx,
+                                        const Stmt *EnclosingBody) {
+  return constantIntValue(E, Ctx, EnclosingBody, 0);
+}
+
+static bool isAlwaysNullPointer(const Expr *E, ASTContext &Ctx,
+                                const Stmt *EnclosingBody, unsigned Depth) {
+  if (!E || Depth > MaxInitializerChain)
     return false;
   E = E->IgnoreParenImpCasts();
   if (E->isValueDependent() || E->isTypeDependent() || E->containsErrors())
@@ -49,8 +57,13 @@ bool isAlwaysNullPointer(const Expr *E, ASTContext &Ctx,
   if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
     return true;
   if (const Expr *Init = onlyInitializer(E, Ctx, EnclosingBody))
-    return isAlwaysNullPointer(Init, Ctx, nullptr);
+    return isAlwaysNullPointer(Init, Ctx, nullptr, Depth + 1);
   return false;
+}
+
+bool isAlwaysNullPointer(const Expr *E, ASTContext &Ctx,
+                         const Stmt *EnclosingBody) {
+  return isAlwaysNullPointer(E, Ctx, EnclosingBody, 0);
 }
 
 } // namespace coop

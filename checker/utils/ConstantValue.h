@@ -27,6 +27,13 @@ std::optional<int64_t> constantIntValue(const clang::Expr *E,
 bool isAlwaysNullPointer(const clang::Expr *E, clang::ASTContext &Ctx,
                          const clang::Stmt *EnclosingBody);
 
+/// The initializer of the variable E (parens and implicit casts already
+/// stripped) names, if that variable only ever holds it: the rules of
+/// constantIntValue. Null otherwise. For checks that follow a local to the
+/// expression that produced its value (`HANDLE self = GetCurrentThread();`).
+const clang::Expr *onlyInitializer(const clang::Expr *E, clang::ASTContext &Ctx,
+                                   const clang::Stmt *EnclosingBody);
+
 } // namespace coop
 
 #endif // COOP_CHECKER_UTILS_CONSTANTVALUE_H

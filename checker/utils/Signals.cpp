@@ -50,6 +50,18 @@ constexpr KnownSignal KnownSignals[] = {
     {"SIGSYS", 31, SignalAction::Terminate},
 };
 
+struct KnownSignalSyscall {
+  llvm::StringLiteral Name;      // <sys/syscall.h>
+  llvm::StringLiteral KernelName; // <asm/unistd.h>
+  int64_t LinuxX8664Number;
+  unsigned SignalArgument;
+};
+
+constexpr KnownSignalSyscall KnownSignalSyscalls[] = {
+    {"SYS_tgkill", "__NR_tgkill", 234, 3}, // syscall(SYS_tgkill, tgid, tid, sig)
+    {"SYS_tkill", "__NR_tkill", 200, 2},   // syscall(SYS_tkill, tid, sig)
+};
+
 /// The integer a macro expands to when its body is a single number, or a
 /// single name of another such macro (glibc: #define SIGIOT SIGABRT).
 std::optional<int64_t> macroValue(const Preprocessor &PP, StringRef Name,
@@ -117,6 +129,21 @@ SignalClassifier::classify(const Expr *Arg, ASTContext &Ctx,
 bool SignalClassifier::isForcedTermination(const SignalInfo &Signal) const {
   return Signal.Action != SignalAction::Other && !Signal.Name.empty() &&
          !Allowed.contains(Signal.Name);
+}
+
+std::optional<ThreadSignalSyscall>
+SignalClassifier::threadSignalSyscall(int64_t Number) const {
+  for (const KnownSignalSyscall &Known : KnownSignalSyscalls) {
+    std::optional<int64_t> Defined;
+    if (PP) {
+      Defined = macroValue(*PP, Known.Name);
+      if (!Defined)
+        Defined = macroValue(*PP, Known.KernelName);
+    }
+    if (Number == Defined.value_or(Known.LinuxX8664Number))
+      return ThreadSignalSyscall{Known.Name, Known.SignalArgument};
+  }
+  return std::nullopt;
 }
 
 } // namespace coop

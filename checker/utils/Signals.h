@@ -21,10 +21,22 @@ namespace coop {
 
 enum class SignalAction { Terminate, Stop, Other };
 
+/// The signals code sends to a thread with a handler installed, to interrupt
+/// a blocking call: they terminate by default but are the wake-up idiom. The
+/// default of the AllowedSignals option of the checks that classify signals.
+inline constexpr llvm::StringLiteral WakeUpSignals = "SIGUSR1;SIGUSR2";
+
 struct SignalInfo {
   llvm::StringRef Name; // "SIGKILL"; empty for a number with no known name
   int64_t Number;
   SignalAction Action;
+};
+
+/// A raw system call that sends a signal to one thread:
+/// syscall(SYS_tgkill, tgid, tid, sig) or syscall(SYS_tkill, tid, sig).
+struct ThreadSignalSyscall {
+  llvm::StringRef Name;   // "SYS_tgkill"
+  unsigned SignalArgument; // index of the signal among syscall()'s arguments
 };
 
 /// Resolves the signal argument of a call to its number and default action.
@@ -47,6 +59,11 @@ public:
 
   /// True if the signal terminates or stops the process and is not allowed.
   bool isForcedTermination(const SignalInfo &Signal) const;
+
+  /// The thread-directed signal system call numbered Number, if any. Like
+  /// signals, system call numbers come from the translation unit's macros
+  /// (SYS_tgkill, __NR_tgkill), with Linux x86-64's numbers as the fallback.
+  std::optional<ThreadSignalSyscall> threadSignalSyscall(int64_t Number) const;
 
 private:
   void buildNumberMap() const;

@@ -46,11 +46,11 @@ void operator delete[](void* p, std::align_val_t) noexcept { std::free(p); }
 void operator delete(void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
 void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
 
-TEST(Allocations, StopStateIsOneAllocationOfThreeCacheLines) {
+TEST(Allocations, StopStateIsOneAllocationOfTwoPrefetchBlocks) {
   counter c;
   coop::stop_source s;
   EXPECT_EQ(c.new_allocs(), 1);
-  EXPECT_EQ(c.new_bytes(), 192);
+  EXPECT_EQ(c.new_bytes(), 256);
 }
 
 TEST(Allocations, TokensAndCallbacksNeverAllocate) {

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cstdint>
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -251,8 +252,10 @@ TEST(StopCallback, CallbackCanDestroyTheLastSource) {
 }
 
 TEST(StopToken, StopFlagIsAloneOnItsCacheLine) {
-  EXPECT_EQ(sizeof(coop::detail::stop_state), 3 * coop::detail::cache_line);
-  EXPECT_EQ(alignof(coop::detail::stop_state), coop::detail::cache_line);
+  EXPECT_EQ(sizeof(coop::detail::stop_state), 2 * coop::detail::prefetch_block);
+  EXPECT_EQ(alignof(coop::detail::stop_state), coop::detail::prefetch_block);
+  coop::stop_source s;
+  EXPECT_EQ(reinterpret_cast<std::uintptr_t>(coop::detail::token_access::state(s)) % 128, 0u);
   EXPECT_EQ(sizeof(coop::stop_token), sizeof(void*));
   EXPECT_EQ(sizeof(coop::stop_source), sizeof(void*));
 }

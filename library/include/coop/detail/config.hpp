@@ -43,4 +43,8 @@ namespace coop::detail {
 // which is right for x86-64 and most AArch64 cores.
 inline constexpr std::size_t cache_line = 64;
 
+// x86 cores (the L2 "adjacent line" prefetcher) move cache lines in aligned pairs: data
+// that must not disturb a hot line has to be outside its 128-byte block, not just its line.
+inline constexpr std::size_t prefetch_block = 2 * cache_line;
+
 }  // namespace coop::detail

@@ -2,11 +2,13 @@
 //
 // Layout: the stop flag sits alone on the first cache line, so a thread polling
 // stop_requested() never shares a line with the reference counts or the callback list
-// that token copies and callback registration keep writing. The second line holds only
-// what request_stop itself writes: x86 cores prefetch cache lines in aligned pairs
-// (the L2 "adjacent line" prefetcher), and a counter on the flag's pair-neighbour still
-// slows a poller down measurably (2x in bench/library with a thread copying tokens).
-// The counters therefore start 128 bytes after the flag. One heap object of 192 bytes.
+// that token copies and callback registration keep writing. x86 cores also prefetch
+// cache lines in aligned 128-byte pairs (the L2 "adjacent line" prefetcher), and a
+// counter on the flag's pair-neighbour still slows a poller down measurably (2x in
+// bench/library with a thread copying tokens). So the state is aligned to 128 bytes,
+// the flag's neighbour holds only what request_stop itself writes, and the counters
+// start in the next 128-byte block. One heap object of 256 bytes (the last line is
+// padding, so that whatever the allocator puts next is not the counters' neighbour).
 #pragma once
 
 #include <atomic>
@@ -41,7 +43,7 @@ enum class removal {
   running_elsewhere // another thread is inside the callback right now
 };
 
-class alignas(cache_line) stop_state {
+class alignas(prefetch_block) stop_state {
  public:
   // A new state owned by one stop_source. Inline, so that the compiler sees the result is
   // never null (operator new throws) and can hoist the null test of a fresh token's
@@ -114,8 +116,8 @@ class alignas(cache_line) stop_state {
   alignas(cache_line) callback_node* running_ = nullptr;  // the callback request_stop is invoking now
   std::thread::id requester_;                             // the thread running request_stop
 
-  // Cache line 2: everything that changes while the program runs.
-  alignas(cache_line) std::atomic<std::uint32_t> refs_{1};  // tokens + sources (+ a requester in flight)
+  // Cache line 2 (next 128-byte block): everything that changes while the program runs.
+  alignas(prefetch_block) std::atomic<std::uint32_t> refs_{1};  // tokens + sources (+ a requester in flight)
   std::atomic<std::uint32_t> sources_{1};
   std::atomic<std::uint32_t> lock_{0};  // spin lock over the fields below; held for a few instructions
   std::uint32_t callbacks_ = 0;         // registered and not yet deregistered; keeps the state alive
@@ -123,6 +125,6 @@ class alignas(cache_line) stop_state {
   callback_node* head_ = nullptr;
 };
 
-static_assert(sizeof(stop_state) == 3 * cache_line, "stop flag, its prefetch neighbour, counters");
+static_assert(sizeof(stop_state) == 2 * prefetch_block, "flag block, counter block");
 
 }  // namespace coop::detail

@@ -1,0 +1,502 @@
+#include "TerminateThreadCheck.h"
+#include "CheckNames.h"
+#include "clang-tidy/utils/OptionsUtils.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/MacroInfo.h"
+#include "clang/Lex/Preprocessor.h"
+#include "llvm/Support/YAMLParser.h"
+#include "utils/ConstantValue.h"
+#include "utils/UnsafeApiTable.h"
+#include "utils/Unevaluated.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace coop {
+namespace {
+
+/// The kinds of API this check reports; each is judged its own way.
+enum class ApiFamily {
+  Kill,            // TerminateThread and its ntdll forms: any reference
+  Suspend,         // SuspendThread and its ntdll forms: not on the caller
+  Exit,            // ExitThread, _endthread(ex): any reference, C++ only
+  QtTerminate,     // QThread::terminate: any reference
+  QtEnable,        // QThread::setTerminationEnabled: with true
+  SignalSyscall,   // syscall(SYS_tgkill / SYS_tkill): terminating signal
+  NotThisCheck,
+};
+
+ApiFamily familyOf(UnsafeApiId Id) {
+  switch (Id) {
+  case UnsafeApiId::TerminateThread:
+  case UnsafeApiId::NtTerminateThread:
+  case UnsafeApiId::ZwTerminateThread:
+    return ApiFamily::Kill;
+  case UnsafeApiId::SuspendThread:
+  case UnsafeApiId::NtSuspendThread:
+  case UnsafeApiId::ZwSuspendThread:
+    return ApiFamily::Suspend;
+  case UnsafeApiId::ExitThread:
+  case UnsafeApiId::EndThread:
+  case UnsafeApiId::EndThreadEx:
+    return ApiFamily::Exit;
+  case UnsafeApiId::QThreadTerminate:
+    return ApiFamily::QtTerminate;
+  case UnsafeApiId::QThreadSetTerminationEnabled:
+    return ApiFamily::QtEnable;
+  case UnsafeApiId::SyscallTgkill:
+  case UnsafeApiId::SyscallTkill:
+    return ApiFamily::SignalSyscall;
+  default:
+    return ApiFamily::NotThisCheck;
+  }
+}
+
+bool isGlobalFunctionFamily(ApiFamily F) {
+  return F == ApiFamily::Kill || F == ApiFamily::Suspend ||
+         F == ApiFamily::Exit;
+}
+
+/// The real Windows, CRT and libc functions are declared at global scope,
+/// or extern "C" (which is the same function wherever it is declared); a
+/// same-named function in a namespace or a class is the user's own.
+bool isGlobalOrExternC(const FunctionDecl &Function) {
+  if (isa<CXXMethodDecl>(Function))
+    return false;
+  return Function.isExternC() ||
+         Function.getDeclContext()->getRedeclContext()->isTranslationUnit();
+}
+
+AST_MATCHER(FunctionDecl, isGlobalOrExternCFunction) {
+  return isGlobalOrExternC(Node);
+}
+
+/// The table entry for a global function of this check, by its plain name.
+const UnsafeApi *globalFunctionApi(StringRef Name) {
+  const UnsafeApi *Api =
+      findUnsafeApi(names::TerminateThread, ("::" + Name).str());
+  if (Api && isGlobalFunctionFamily(familyOf(Api->Id)))
+    return Api;
+  return nullptr;
+}
+
+/// True if Call calls the global or extern "C" function Name.
+bool callsGlobal(const Expr *E, StringRef Name) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(E);
+  if (!Call)
+    return false;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  return Callee && Callee->getIdentifier() && Callee->getName() == Name &&
+         isGlobalOrExternC(*Callee);
+}
+
+/// True if Handle evaluates to the pseudo-handle GetCurrentThread() returns:
+/// (HANDLE)-2, which is also what NtCurrentThread() expands to.
+bool isCurrentThreadPseudoHandle(const Expr &Handle, ASTContext &Ctx) {
+  if (!Handle.getType()->isPointerType())
+    return false;
+  Expr::EvalResult Result;
+  if (!Handle.EvaluateAsRValue(Result, Ctx) || !Result.Val.isLValue() ||
+      !Result.Val.getLValueBase().isNull())
+    return false;
+  // Compared in the pointer's width: -2 on a 32-bit target is 0xFFFFFFFE.
+  uint64_t PointerBits = Ctx.getTypeSize(Handle.getType());
+  uint64_t Mask = PointerBits >= 64 ? ~uint64_t(0)
+                                    : (uint64_t(1) << PointerBits) - 1;
+  auto Address =
+      static_cast<uint64_t>(Result.Val.getLValueOffset().getQuantity());
+  return (Address & Mask) == (static_cast<uint64_t>(-2) & Mask);
+}
+
+/// True if Handle provably names the calling thread: GetCurrentThread(), its
+/// pseudo-handle constant, OpenThread(…, GetCurrentThreadId()), or a variable
+/// that only ever holds one of these (ConstantValue's rules). Anything else
+/// (a parameter, a member, a variable assigned twice) may be another thread.
+bool isCurrentThreadHandle(const Expr *Handle, ASTContext &Ctx,
+                           const Stmt *Body) {
+  // Bounded: `HANDLE h = h;` compiles.
+  for (unsigned Depth = 0; Handle && Depth < 8; ++Depth) {
+    Handle = Handle->IgnoreParenImpCasts();
+    if (Handle->isTypeDependent() || Handle->isValueDependent() ||
+        Handle->containsErrors())
+      return false;
+    if (callsGlobal(Handle, "GetCurrentThread"))
+      return true;
+    if (callsGlobal(Handle, "OpenThread")) {
+      const auto *Open = cast<CallExpr>(Handle);
+      return Open->getNumArgs() == 3 &&
+             callsGlobal(Open->getArg(2)->IgnoreParenImpCasts(),
+                         "GetCurrentThreadId");
+    }
+    if (isCurrentThreadPseudoHandle(*Handle, Ctx))
+      return true;
+    Handle = onlyInitializer(Handle, Ctx, Body);
+  }
+  return false;
+}
+
+/// How a function name is used.
+struct FunctionUse {
+  /// The calls whose callee it is (through parentheses and the implicit
+  /// function-to-pointer decay). A non-dependent callee in a template is one
+  /// node shared by the template and every instantiation, hence several.
+  llvm::SmallVector<const CallExpr *, 1> Calls;
+  /// Used some other way: its address is taken.
+  bool AddressTaken = false;
+  /// Part of code that does not compile (a call with a broken argument is a
+  /// RecoveryExpr): how it is used is unknown.
+  bool InBrokenCode = false;
+};
+
+FunctionUse useOf(const Expr &Ref, ASTContext &Ctx) {
+  FunctionUse Use;
+  llvm::SmallVector<const Expr *, 4> Pending{&Ref};
+  while (!Pending.empty()) {
+    const Expr *Current = Pending.pop_back_val();
+    DynTypedNodeList Parents = Ctx.getParents(*Current);
+    if (Parents.empty())
+      Use.AddressTaken = true;
+    for (const DynTypedNode &Parent : Parents) {
+      if (const auto *Call = Parent.get<CallExpr>()) {
+        if (Call->getCallee() == Current)
+          Use.Calls.push_back(Call);
+        else
+          Use.AddressTaken = true; // passed as an argument
+        continue;
+      }
+      const auto *Wrapper = Parent.get<Expr>();
+      if (Wrapper && isa<RecoveryExpr>(Wrapper))
+        Use.InBrokenCode = true;
+      else if (Wrapper && (isa<ParenExpr>(Wrapper) || isa<ImplicitCastExpr>(Wrapper)))
+        Pending.push_back(Wrapper);
+      else
+        Use.AddressTaken = true;
+    }
+  }
+  return Use;
+}
+
+/// Qt's QThread: the global class, or the class in the namespace a Qt built
+/// with -qtnamespace uses (the TU's QT_NAMESPACE macro names it).
+bool isQtsQThread(const CXXRecordDecl &Class, const Preprocessor *PP) {
+  const DeclContext *Scope = Class.getDeclContext()->getRedeclContext();
+  if (Scope->isTranslationUnit())
+    return true;
+  const auto *Namespace = dyn_cast<NamespaceDecl>(Scope);
+  if (!Namespace || !PP || Namespace->isAnonymousNamespace() ||
+      !Namespace->getParent()->getRedeclContext()->isTranslationUnit())
+    return false;
+  const IdentifierInfo *QtNamespace = PP->getIdentifierInfo("QT_NAMESPACE");
+  const MacroInfo *MI =
+      QtNamespace ? PP->getMacroInfo(QtNamespace) : nullptr;
+  if (!MI || MI->getNumTokens() != 1 ||
+      !MI->getReplacementToken(0).is(tok::identifier))
+    return false;
+  return MI->getReplacementToken(0).getIdentifierInfo()->getName() ==
+         Namespace->getName();
+}
+
+/// Where an expression that names a function or member is written: the name
+/// itself, not a leading `::`, `&`, qualifier or object.
+SourceLocation nameLoc(const Expr &Ref) {
+  if (const auto *Named = dyn_cast<DeclRefExpr>(&Ref))
+    return Named->getLocation();
+  if (const auto *Member = dyn_cast<MemberExpr>(&Ref))
+    return Member->getMemberLoc();
+  if (const auto *Overloaded = dyn_cast<OverloadExpr>(&Ref))
+    return Overloaded->getNameLoc();
+  return Ref.getBeginLoc();
+}
+
+/// A bool option, read as text and parsed the way clang-tidy parses one:
+/// OptionsView::get<bool> is an out-of-line specialisation whose mangled name
+/// differs between GCC and the Clang that built libclangTidy, so a GCC-built
+/// module cannot link against it. (The same helper is being made shared as
+/// utils/BoolOption.h; this one goes once that lands.)
+bool readBoolOption(tidy::ClangTidyCheck &Check,
+                    const tidy::ClangTidyCheck::OptionsView &Options,
+                    StringRef CheckName, StringRef LocalName, bool Default) {
+  std::optional<StringRef> Text = Options.get(LocalName);
+  if (!Text)
+    return Default;
+  if (std::optional<bool> Parsed = llvm::yaml::parseBool(*Text))
+    return *Parsed;
+  long long Number;
+  if (!Text->getAsInteger(10, Number))
+    return Number != 0;
+  Check.configurationDiag(
+      "invalid configuration value '%0' for option '%1'; expected a bool")
+      << *Text << (CheckName + "." + LocalName).str();
+  return Default;
+}
+
+const Stmt *bodyOf(const MatchFinder::MatchResult &Result) {
+  const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+  return Fn ? Fn->getBody() : nullptr;
+}
+
+} // namespace
+
+TerminateThreadCheck::TerminateThreadCheck(StringRef Name,
+                                           tidy::ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      AllowedSignalsOption(Options.get("AllowedSignals", WakeUpSignals)),
+      WarnOnSuspendThread(readBoolOption(*this, Options, Name,
+                                         "WarnOnSuspendThread", true)) {
+  Signals.setAllowedSignals(
+      tidy::utils::options::parseStringList(AllowedSignalsOption));
+}
+
+void TerminateThreadCheck::storeOptions(
+    tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "AllowedSignals", AllowedSignalsOption);
+  Options.store(Opts, "WarnOnSuspendThread",
+                WarnOnSuspendThread ? "true" : "false");
+}
+
+void TerminateThreadCheck::registerPPCallbacks(const SourceManager &,
+                                               Preprocessor *NewPP,
+                                               Preprocessor *) {
+  PP = NewPP;
+  Signals.setPreprocessor(NewPP);
+}
+
+void TerminateThreadCheck::registerMatchers(MatchFinder *Finder) {
+  std::vector<StringRef> GlobalNames, SuspendNames;
+  for (const UnsafeApi *Api : unsafeApisOf(names::TerminateThread)) {
+    ApiFamily Family = familyOf(Api->Id);
+    if (isGlobalFunctionFamily(Family))
+      GlobalNames.push_back(Api->spelledName());
+    if (Family == ApiFamily::Suspend)
+      SuspendNames.push_back(Api->spelledName());
+  }
+
+  auto Body = optionally(forCallable(functionDecl().bind("fn")));
+  auto GlobalFunction =
+      functionDecl(hasAnyName(GlobalNames), isGlobalOrExternCFunction())
+          .bind("function");
+  // Any reference: a call, or the address stored for a later call.
+  Finder->addMatcher(declRefExpr(to(GlobalFunction), Body).bind("function-ref"),
+                     this);
+  // A call with a dependent argument in a template that is never
+  // instantiated still names the function through an unresolved lookup.
+  Finder->addMatcher(
+      unresolvedLookupExpr(hasAnyDeclaration(GlobalFunction), Body)
+          .bind("function-ref"),
+      this);
+  // SuspendThread is judged by its argument, call by call: each
+  // instantiation of a template has its own.
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(hasAnyName(SuspendNames),
+                                   isGlobalOrExternCFunction())
+                          .bind("function")),
+               Body)
+          .bind("suspend-call"),
+      this);
+  // The address looked up by name, the usual way to reach ntdll's functions.
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(hasName("GetProcAddress"),
+                                   isGlobalOrExternCFunction())),
+               hasArgument(1, ignoringParenCasts(
+                                  stringLiteral().bind("proc-name")))),
+      this);
+
+  // QThread's members, also when reached through a class derived from it:
+  // member lookup resolves `worker->terminate()` to QThread::terminate unless
+  // the derived class declares its own.
+  auto QThreadClass = ofClass(cxxRecordDecl(hasName("QThread")));
+  auto Terminate =
+      cxxMethodDecl(hasName("terminate"), QThreadClass).bind("qt-method");
+  Finder->addMatcher(memberExpr(member(Terminate)).bind("qt-terminate"), this);
+  Finder->addMatcher(declRefExpr(to(Terminate)).bind("qt-terminate"), this);
+  Finder->addMatcher(
+      callExpr(callee(cxxMethodDecl(hasName("setTerminationEnabled"),
+                                    QThreadClass)
+                          .bind("qt-method")),
+               Body)
+          .bind("qt-enable"),
+      this);
+
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(hasName("syscall"),
+                                   isGlobalOrExternCFunction())),
+               Body)
+          .bind("syscall"),
+      this);
+}
+
+void TerminateThreadCheck::check(const MatchFinder::MatchResult &Result) {
+  const Stmt *Body = bodyOf(Result);
+  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  if (const auto *Ref = Result.Nodes.getNodeAs<Expr>("function-ref"))
+    return checkFunctionReference(*Ref, *Function, Body, Result);
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("suspend-call"))
+    return checkSuspendCall(*Call, *Function, Body, Result);
+  if (const auto *Name = Result.Nodes.getNodeAs<StringLiteral>("proc-name"))
+    return checkProcAddress(*Name, Result);
+  const auto *Method = Result.Nodes.getNodeAs<CXXMethodDecl>("qt-method");
+  if (const auto *Ref = Result.Nodes.getNodeAs<Expr>("qt-terminate"))
+    return checkQThreadTerminate(*Ref, *Method, Result);
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("qt-enable"))
+    return checkQThreadEnable(*Call, *Method, Body, Result);
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("syscall"))
+    return checkSyscall(*Call, Body, Result);
+}
+
+bool TerminateThreadCheck::reportsApi(const UnsafeApi &Api) const {
+  switch (familyOf(Api.Id)) {
+  case ApiFamily::Suspend:
+    return WarnOnSuspendThread;
+  case ApiFamily::Exit:
+    // C has no destructors for ExitThread to skip.
+    return getLangOpts().CPlusPlus;
+  case ApiFamily::NotThisCheck:
+    return false;
+  default:
+    return true;
+  }
+}
+
+void TerminateThreadCheck::report(const UnsafeApi &Api, const Expr &Use,
+                                  SourceLocation Loc, SourceRange Range,
+                                  ASTContext &Ctx) {
+  // decltype(&TerminateThread) and the like never run it.
+  if (Loc.isInvalid() || isUnevaluatedOperand(Use, Ctx) ||
+      !Reported.firstTime(Loc, static_cast<unsigned>(Api.Id)))
+    return;
+  diag(Loc, "'%0' %1; cooperative replacement: %2")
+      << Api.spelledName() << Api.Hazard << Api.replacementFor(getLangOpts())
+      << Range;
+}
+
+void TerminateThreadCheck::checkFunctionReference(
+    const Expr &Ref, const FunctionDecl &Function, const Stmt *Body,
+    const MatchFinder::MatchResult &Result) {
+  const UnsafeApi *Api = globalFunctionApi(Function.getName());
+  if (!Api || !reportsApi(*Api))
+    return;
+  if (familyOf(Api->Id) == ApiFamily::Suspend) {
+    // A resolved call is judged by its argument (checkSuspendCall); what is
+    // left is an address taken, called later on a thread nobody knows.
+    // Unresolved calls in templates have their (dependent) argument judged
+    // here.
+    FunctionUse Use = useOf(Ref, *Result.Context);
+    if (Use.InBrokenCode)
+      return;
+    if (!Use.AddressTaken) {
+      if (!isa<OverloadExpr>(Ref) || Use.Calls.empty())
+        return;
+      return checkSuspendCall(*Use.Calls.front(), Function, Body, Result);
+    }
+  }
+  const SourceManager &SM = *Result.SourceManager;
+  SourceLocation Loc = userFacingLoc(SM, nameLoc(Ref));
+  report(*Api, Ref, Loc, SourceRange(Loc, userFacingLoc(SM, Ref.getEndLoc())),
+         *Result.Context);
+}
+
+void TerminateThreadCheck::checkSuspendCall(
+    const CallExpr &Call, const FunctionDecl &Function, const Stmt *Body,
+    const MatchFinder::MatchResult &Result) {
+  const UnsafeApi *Api = globalFunctionApi(Function.getName());
+  if (!Api || !reportsApi(*Api) || Call.getNumArgs() == 0)
+    return;
+  // Suspending yourself is not the cross-thread hazard: a thread cannot be
+  // frozen by itself in the middle of an allocation.
+  const Expr *Handle = Call.getArg(0);
+  if (Handle->containsErrors() ||
+      isCurrentThreadHandle(Handle, *Result.Context, Body))
+    return;
+  const SourceManager &SM = *Result.SourceManager;
+  SourceLocation Loc = userFacingLoc(SM, nameLoc(*Call.getCallee()->IgnoreParenImpCasts()));
+  report(*Api, Call, Loc, SourceRange(Loc, userFacingLoc(SM, Call.getEndLoc())),
+         *Result.Context);
+}
+
+void TerminateThreadCheck::checkProcAddress(
+    const StringLiteral &Name, const MatchFinder::MatchResult &Result) {
+  if (!Name.isOrdinary())
+    return;
+  const UnsafeApi *Api = globalFunctionApi(Name.getString());
+  if (!Api || !reportsApi(*Api))
+    return;
+  SourceLocation Loc = userFacingLoc(*Result.SourceManager, Name.getBeginLoc());
+  report(*Api, Name, Loc,
+         SourceRange(Loc, userFacingLoc(*Result.SourceManager, Name.getEndLoc())),
+         *Result.Context);
+}
+
+void TerminateThreadCheck::checkQThreadTerminate(
+    const Expr &Ref, const CXXMethodDecl &Method,
+    const MatchFinder::MatchResult &Result) {
+  if (!isQtsQThread(*Method.getParent(), PP))
+    return;
+  const SourceManager &SM = *Result.SourceManager;
+  SourceLocation Loc = userFacingLoc(SM, nameLoc(Ref));
+  report(unsafeApi(UnsafeApiId::QThreadTerminate), Ref, Loc,
+         SourceRange(Loc, userFacingLoc(SM, Ref.getEndLoc())), *Result.Context);
+}
+
+void TerminateThreadCheck::checkQThreadEnable(
+    const CallExpr &Call, const CXXMethodDecl &Method, const Stmt *Body,
+    const MatchFinder::MatchResult &Result) {
+  if (!isQtsQThread(*Method.getParent(), PP) || Call.getNumArgs() != 1)
+    return;
+  // Only a call that enables termination (the default argument does).
+  // Disabling is the safe direction, and a value not known at compile time
+  // is not guessed at.
+  const Expr *Enabled = Call.getArg(0);
+  std::optional<int64_t> Value =
+      constantIntValue(Enabled, *Result.Context, Body);
+  if (!Value || *Value == 0)
+    return;
+  const SourceManager &SM = *Result.SourceManager;
+  SourceLocation Loc =
+      isa<CXXDefaultArgExpr>(Enabled)
+          ? userFacingLoc(SM, nameLoc(*Call.getCallee()->IgnoreParenImpCasts()))
+          : userFacingLoc(SM, Enabled->getBeginLoc());
+  report(unsafeApi(UnsafeApiId::QThreadSetTerminationEnabled), Call, Loc,
+         SourceRange(Loc, userFacingLoc(SM, Call.getEndLoc())), *Result.Context);
+}
+
+void TerminateThreadCheck::checkSyscall(const CallExpr &Call, const Stmt *Body,
+                                        const MatchFinder::MatchResult &Result) {
+  if (Call.getNumArgs() == 0)
+    return;
+  std::optional<int64_t> Number =
+      constantIntValue(Call.getArg(0), *Result.Context, Body);
+  if (!Number)
+    return;
+  std::optional<ThreadSignalSyscall> Syscall =
+      Signals.threadSignalSyscall(*Number);
+  if (!Syscall || Call.getNumArgs() <= Syscall->SignalArgument)
+    return;
+  const Expr *SignalArg = Call.getArg(Syscall->SignalArgument);
+  std::optional<SignalInfo> Signal =
+      Signals.classify(SignalArg, *Result.Context, Body);
+  if (!Signal || !Signals.isForcedTermination(*Signal))
+    return;
+
+  const UnsafeApi &Api = unsafeApi(Syscall->Name == "SYS_tkill"
+                                       ? UnsafeApiId::SyscallTkill
+                                       : UnsafeApiId::SyscallTgkill);
+  const SourceManager &SM = *Result.SourceManager;
+  SourceLocation Loc = userFacingLoc(SM, Call.getBeginLoc());
+  if (isUnevaluatedOperand(Call, *Result.Context) ||
+      !Reported.firstTime(Loc, static_cast<unsigned>(Api.Id)))
+    return;
+  diag(Loc, "'syscall(%0, ...)' with %1 %select{terminates|stops}2 the whole "
+            "process, not only the target thread, and no cleanup runs; "
+            "cooperative replacement: %3")
+      << Syscall->Name << Signal->Name
+      << (Signal->Action == SignalAction::Stop)
+      << Api.replacementFor(getLangOpts())
+      << SourceRange(Loc, userFacingLoc(SM, SignalArg->getEndLoc()));
+}
+
+void TerminateThreadCheck::onEndOfTranslationUnit() { Reported.clear(); }
+
+} // namespace coop
