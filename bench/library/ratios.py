@@ -12,6 +12,7 @@ import sys
 from collections import defaultdict
 
 COUNTERS = ["ns_per_callback", "heap_bytes", "allocations", "sizeof_source", "sizeof_token", "sizeof_callback"]
+EXTRA = ["copies_per_poll"]
 
 
 def main(path):
@@ -49,6 +50,11 @@ def main(path):
         else:
             k = time_key(name)
             rows.append((f"{label} [ns]", best(name, k), best(std_name, k)))
+        for c in EXTRA:  # context for the row above, from the same (fastest) repetition
+            if c in runs[name][0]:
+                k = time_key(name)
+                fastest = lambda n: min(runs[n], key=lambda r: r[k])[c]
+                rows.append((f"{label} [{c}]", fastest(name), fastest(std_name)))
         if m.group(1) == "BM_StopRequested":
             raw = best("BM_RawAtomicLoadAcquire", "cpu_time")
             rows.append(("StopRequested vs raw atomic<bool> acquire load [ns]", best(name, "cpu_time"), raw))
