@@ -1,0 +1,243 @@
+#!/usr/bin/env python3
+"""Measure what the coop checks cost inside clang-tidy.
+
+  overhead.py --tidy "clang-tidy-22 --load=CoopTidyPlugin.so" [--corpus DIR]
+              [--repeat N] [--out DIR] [--scales 1,4,16] [--tu PROJECT:PATH]...
+
+For each TU of a fixed set of heavy real TUs from the corpus (bench/corpus/)
+and for a synthetic TU at each scale (gen_synthetic.py), runs clang-tidy
+under /usr/bin/time in four configurations, each --repeat times (the minimum
+counts: on a shared machine the noise only ever adds):
+
+  profile   coop-* plus the comparable built-in checks, with
+            --enable-check-profile: each check's user+system time, in the
+            same process; the same run's parse/AST time is its total CPU time
+            minus the sum of all checks' times;
+  baseline  only portability-restrict-system-includes (a preprocessor check
+            that does nothing with the default options): parse + AST + the
+            AST-matcher traversal, i.e. clang-tidy with nothing to check;
+  coop      coop-* alone: the module's end-to-end cost is coop - baseline,
+            which also counts the matcher dispatch no per-check timer sees;
+  builtin   the comparable built-in checks alone, for the same comparison.
+
+Peak memory is /usr/bin/time's maximum resident set size of baseline and coop.
+Writes OUT/overhead.md (the tables docs/performance.md shows) and
+OUT/overhead.json.
+"""
+import argparse
+import glob
+import json
+import os
+import shlex
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+BUILTINS = ["bugprone-infinite-loop", "concurrency-mt-unsafe",
+            "bugprone-bad-signal-to-kill-thread", "bugprone-spuriously-wake-up-functions"]
+BASELINE_CHECK = "portability-restrict-system-includes"
+
+# The fixed set of heavy TUs: (corpus project, path relative to its root).
+DEFAULT_TUS = [
+    ("headers", "boost-thread-asio.cpp"),
+    ("headers", "qtcore.cpp"),
+    ("headers", "stdlib-cxx.cpp"),
+    ("juce", "juce_core/juce_core.cpp"),
+    ("juce", "juce_gui_basics/juce_gui_basics.cpp"),
+    ("libstdc++", "libstdc++-v3/testsuite/30_threads/jthread/jthread.cc"),
+    ("glibc", "nptl/pthread_create.c"),
+    ("glibc", "sysdeps/pthread/tst-cancel4.c"),
+    ("openvswitch", "ofproto/ofproto-dpif-xlate.c"),
+    ("openvswitch", "lib/ovs-thread.c"),
+    ("pocl", "lib/CL/devices/pthread/pthread_scheduler.c"),
+    ("bluez", "src/adapter.c"),
+]
+
+
+def load_tus(corpus, wanted):
+    with open(os.path.join(corpus, "db", "corpus.json")) as f:
+        projects = {p["name"]: p for p in json.load(f)}
+    tus = []
+    for project, rel in wanted:
+        p = projects.get(project)
+        if p is None:
+            sys.exit("overhead: project %s not in the corpus (bench/corpus/install.sh)" % project)
+        path = os.path.join(p["root"], rel)
+        with open(os.path.join(p["db"], "compile_commands.json")) as f:
+            entries = [e for e in json.load(f) if os.path.realpath(e["file"]) == os.path.realpath(path)]
+        if not entries:
+            sys.exit("overhead: %s is not in %s's compile database" % (rel, project))
+        tus.append({"name": "%s/%s" % (project, rel), "file": path, "db": p["db"],
+                    "directory": entries[0]["directory"], "args": None})
+    return tus
+
+
+def run_once(tidy, tu, checks, profile_dir=None):
+    """CPU seconds (user+sys), peak RSS in MB, and per-check profile times."""
+    with tempfile.NamedTemporaryFile(suffix=".time") as tf:
+        cmd = ["/usr/bin/time", "-f", "%U %S %M", "-o", tf.name] + tidy + [
+            "--config={Checks: '-*,%s'}" % checks, "--quiet"]
+        if profile_dir:
+            cmd += ["--enable-check-profile", "--store-check-profile=" + profile_dir]
+        if tu["args"] is None:
+            cmd += ["-p", tu["db"], tu["file"]]
+        else:
+            cmd += [tu["file"], "--"] + tu["args"]
+        proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              universal_newlines=True, errors="replace", cwd=tu["directory"])
+        if proc.returncode not in (0, 1):
+            sys.exit("overhead: %s failed (%d):\n%s" % (" ".join(cmd), proc.returncode,
+                                                         proc.stderr[-2000:]))
+        user, sys_, rss = open(tf.name).read().split()[-3:]
+    checks_time = {}
+    if profile_dir:
+        for path in glob.glob(os.path.join(profile_dir, "*.json")):
+            with open(path) as f:
+                prof = json.load(f)["profile"]
+            os.remove(path)
+            for key, value in prof.items():
+                # time.clang-tidy.<check>.<user|sys|wall>
+                parts = key.split(".")
+                if parts[-1] in ("user", "sys"):
+                    name = ".".join(parts[2:-1])
+                    checks_time[name] = checks_time.get(name, 0.0) + value
+    return float(user) + float(sys_), int(rss) / 1024.0, checks_time
+
+
+def measure(tidy, tu, repeat, coop_checks):
+    result = {"name": tu["name"]}
+    with tempfile.TemporaryDirectory() as prof:
+        runs = [run_once(tidy, tu, ",".join(["coop-*"] + BUILTINS), prof) for _ in range(repeat)]
+    # Minimum per quantity across repeats.
+    result["profile_total"] = min(r[0] for r in runs)
+    names = sorted(set().union(*(r[2].keys() for r in runs)))
+    result["checks"] = {n: min(r[2].get(n, 0.0) for r in runs) for n in names}
+    # Parse/AST of the same run: whatever the checks did not spend.
+    result["parse_same_run"] = min(r[0] - sum(r[2].values()) for r in runs)
+    for config, checks in (("baseline", BASELINE_CHECK), ("coop", "coop-*"),
+                           ("builtin", ",".join(BUILTINS))):
+        rs = [run_once(tidy, tu, checks) for _ in range(repeat)]
+        result[config] = min(r[0] for r in rs)
+        result[config + "_rss"] = min(r[1] for r in rs)
+    for c in coop_checks:
+        result["checks"].setdefault(c, 0.0)
+    return result
+
+
+def pct(part, whole):
+    return 100.0 * part / whole if whole > 0 else 0.0
+
+
+def table(results, coop_checks):
+    lines = []
+    head = ["TU", "parse/AST s", "coop module (profile)", "coop module (end-to-end)"]
+    head += [c.replace("coop-", "") for c in coop_checks]
+    head += [b for b in BUILTINS]
+    lines.append("| " + " | ".join(head) + " |")
+    lines.append("|" + "---|" * len(head))
+    for r in results:
+        parse = r["parse_same_run"]
+        coop_sum = sum(r["checks"][c] for c in coop_checks)
+        row = [r["name"], "%.2f" % parse, "%.2f%%" % pct(coop_sum, parse),
+               "%+.1f%%" % pct(r["coop"] - r["baseline"], r["baseline"])]
+        row += ["%.2f%%" % pct(r["checks"][c], parse) for c in coop_checks]
+        row += ["%.2f%%" % pct(r["checks"].get(b, 0.0), parse) for b in BUILTINS]
+        lines.append("| " + " | ".join(row) + " |")
+    return lines
+
+
+def memory_table(results):
+    lines = ["| TU | peak RSS without coop (MB) | with coop-* (MB) | delta |", "|---|---|---|---|"]
+    for r in results:
+        lines.append("| %s | %.0f | %.0f | %+.1f%% |" % (
+            r["name"], r["baseline_rss"], r["coop_rss"],
+            pct(r["coop_rss"] - r["baseline_rss"], r["baseline_rss"])))
+    return lines
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--tidy", required=True, help="clang-tidy command, with --load=<plugin>")
+    parser.add_argument("--corpus", default=os.environ.get("COOP_CORPUS", "/tmp/coop-corpus"))
+    parser.add_argument("--out", default="/tmp/coop-bench")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--scales", default="1,4,16")
+    parser.add_argument("--tu", action="append", help="PROJECT:PATH (repeatable; default: the fixed set)")
+    parser.add_argument("--no-corpus", action="store_true", help="only the synthetic TUs")
+    args = parser.parse_args()
+
+    tidy = shlex.split(args.tidy)
+    listed = subprocess.run(tidy + ["--list-checks", "-checks=-*,coop-*"], stdout=subprocess.PIPE,
+                            universal_newlines=True, check=True).stdout.split()
+    coop_checks = sorted(c for c in listed if c.startswith("coop-"))
+    os.makedirs(args.out, exist_ok=True)
+
+    tus = []
+    if not args.no_corpus:
+        wanted = [tuple(t.split(":", 1)) for t in args.tu] if args.tu else DEFAULT_TUS
+        tus = load_tus(os.path.abspath(args.corpus), wanted)
+    synthetic = []
+    for scale in [int(s) for s in args.scales.split(",") if s]:
+        path = os.path.join(args.out, "synthetic-%dx.cpp" % scale)
+        subprocess.run([sys.executable, os.path.join(HERE, "gen_synthetic.py"),
+                        "--scale", str(scale), path], check=True)
+        synthetic.append({"name": "synthetic %dx" % scale, "file": path, "db": None,
+                          "directory": args.out, "args": ["-std=c++20"], "scale": scale})
+
+    results = []
+    for tu in tus + synthetic:
+        print("overhead: %s" % tu["name"], flush=True)
+        r = measure(tidy, tu, args.repeat, coop_checks)
+        r["scale"] = tu.get("scale")
+        results.append(r)
+    with open(os.path.join(args.out, "overhead.json"), "w") as f:
+        json.dump({"coop_checks": coop_checks, "results": results}, f, indent=1)
+
+    real = [r for r in results if r["scale"] is None]
+    scaled = [r for r in results if r["scale"] is not None]
+    out = ["Per-check CPU time (user+system) as a share of the same run's parse/AST time;",
+           "end-to-end = (coop-* alone - nothing to check) / nothing to check. "
+           "Minimum of %d runs." % args.repeat, ""]
+    if real:
+        out += table(real, coop_checks)
+        parse = sum(r["parse_same_run"] for r in real)
+        coop_sum = sum(sum(r["checks"][c] for c in coop_checks) for r in real)
+        e2e = sum(r["coop"] - r["baseline"] for r in real)
+        base = sum(r["baseline"] for r in real)
+        out += ["", "All real TUs together: parse/AST %.1f s; coop module %.2f%% (profile), "
+                "%+.1f%% (end-to-end); bugprone-infinite-loop %.2f%%." % (
+                    parse, pct(coop_sum, parse), pct(e2e, base),
+                    pct(sum(r["checks"].get("bugprone-infinite-loop", 0) for r in real), parse)),
+                ""]
+        slower = ["%s on %s (%.3f s vs %.3f s)" % (c, r["name"], r["checks"][c],
+                                                   r["checks"].get("bugprone-infinite-loop", 0))
+                  for r in real for c in coop_checks
+                  if r["checks"][c] > r["checks"].get("bugprone-infinite-loop", 0)]
+        out += ["coop checks slower than bugprone-infinite-loop on a TU: " +
+                ("; ".join(slower) if slower else "none"), ""]
+        out += memory_table(real) + [""]
+    if scaled:
+        out += ["Synthetic TU (gen_synthetic.py): coop time per unit of scale should stay flat.", ""]
+        head = ["scale", "lines", "parse/AST s", "coop module s", "coop s per 1x"]
+        head += [c.replace("coop-", "") + " s" for c in coop_checks] + ["bugprone-infinite-loop s"]
+        out += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        for r in scaled:
+            path = os.path.join(args.out, "synthetic-%dx.cpp" % r["scale"])
+            with open(path) as f:
+                nlines = sum(1 for _ in f)
+            coop_sum = sum(r["checks"][c] for c in coop_checks)
+            row = ["%dx" % r["scale"], str(nlines), "%.2f" % r["parse_same_run"],
+                   "%.3f" % coop_sum, "%.3f" % (coop_sum / r["scale"])]
+            row += ["%.3f" % r["checks"][c] for c in coop_checks]
+            row += ["%.3f" % r["checks"].get("bugprone-infinite-loop", 0)]
+            out.append("| " + " | ".join(row) + " |")
+        out += [""] + memory_table(scaled)
+    with open(os.path.join(args.out, "overhead.md"), "w") as f:
+        f.write("\n".join(out) + "\n")
+    print("\n".join(out))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,2 @@
+#include <pthread.h>
+void stop(pthread_t t) { pthread_cancel(t); }

@@ -1,0 +1,1 @@
+#include "../coop-fuzz-coop.h"

@@ -1,0 +1,1 @@
+#include "../coop-fuzz-posix.h"
