@@ -41,7 +41,8 @@ DetachedInfiniteLoopCheck::DetachedInfiniteLoopCheck(
       CheckJoinableThreads(boolOption("CheckJoinableThreads", false)),
       ExtraThreadFunctionsOption(Options.get("ExtraThreadFunctions", "")) {
   ThreadOpts.CallDepth = CallDepth;
-  // "create:detach" pairs; "create:" for a function that always detaches.
+  // "create:detach" pairs; "create:" or "create" for a function that always
+  // detaches.
   for (StringRef Pair :
        tidy::utils::options::parseStringList(ExtraThreadFunctionsOption)) {
     // The separator is a lone ':', not one of a qualified name's '::'.

@@ -704,8 +704,9 @@ private:
       return;
     }
     if (const auto *Cond = dyn_cast<AbstractConditionalOperator>(S)) {
-      walk(Cond->getCond());
+      // `a ?: b` evaluates a once, through an opaque value.
       const auto *Binary = dyn_cast<BinaryConditionalOperator>(Cond);
+      walk(Binary ? Binary->getCommon() : Cond->getCond());
       if (!Binary)
         walkGuarded(Cond->getTrueExpr(), Cond->getCond(), true);
       walkGuarded(Cond->getFalseExpr(), Cond->getCond(), false);
