@@ -52,7 +52,8 @@ class alignas(prefetch_block) stop_state {
 
   // One acquire load: pairs with the release store in request_stop, so whatever the
   // requester wrote before asking to stop is visible to a thread that sees the flag.
-  bool stop_requested() const noexcept { return stopped_.load(std::memory_order_acquire) != 0; }
+  // (The flag is 0 or 1; "& 1" lets the compiler use the loaded word as the bool.)
+  bool stop_requested() const noexcept { return (stopped_.load(std::memory_order_acquire) & 1U) != 0; }
 
   stop_reason reason() const noexcept {
     return stop_requested() ? static_cast<stop_reason>(reason_.load(std::memory_order_relaxed))
