@@ -72,6 +72,11 @@ def main(path):
             rows.append((f"{name.split('/')[0][3:]} [{key[len('coop_'):]}, median of {len(reps)} runs]",
                          med(key), med(other)))
 
+    order = ["StopRequested [", "StopRequested vs", "StopRequestedWhileCopying", "TokenCopy", "CallbackRegister",
+             "RequestStopPerCallback/1 ", "RequestStopPerCallback/1000", "StopToWakeLatency", "StopStateMemory"]
+    rank = lambda label: next((i for i, p in enumerate(order) if label.startswith(p)), len(order))
+    rows.sort(key=lambda row: rank(row[0]))  # stable: keeps counter order within a benchmark
+
     print("| benchmark | coop | std (libstdc++) | coop/std |")
     print("|---|---:|---:|---:|")
     for label, c, s in rows:

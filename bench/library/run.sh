@@ -4,8 +4,10 @@
 #
 #   bench/library/run.sh [build-dir] [extra Google Benchmark flags...]
 #
-# Every benchmark is repeated (5 by default) and the ratios use the fastest repetition of
-# each side, which filters out preemption on a busy machine.
+# Every benchmark is repeated 5 times, the repetitions of all benchmarks interleaved in
+# random order (so that both sides see the same background load and varying heap
+# addresses), and the ratios use the fastest repetition of each side, which filters out
+# preemption on a busy machine.
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-/tmp/coop-bench}
@@ -16,7 +18,7 @@ cmake -S "$root" -B "$build" \
   -DCOOP_BUILD_CHECKER=OFF -DCOOP_BUILD_TESTS=OFF -DCOOP_BUILD_BENCH=ON -DCOOP_SANITIZER= >/dev/null
 cmake --build "$build" --target coop_bench -j2 >/dev/null
 "$build/bench/library/coop_bench" \
-  --benchmark_repetitions=5 \
+  --benchmark_repetitions=5 --benchmark_enable_random_interleaving=true \
   --benchmark_out="$build/coop_bench.json" --benchmark_out_format=json "$@"
 echo
 echo "machine: $(nproc) vCPU, $(uname -sr), load average $(cut -d' ' -f1-3 /proc/loadavg)"
