@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "CheckNames.h"
 #include "DetachedInfiniteLoopCheck.h"
+#include "NonAtomicStopFlagCheck.h"
 #include "PthreadCancelCheck.h"
 #include "TerminateThreadCheck.h"
 #include "utils/Compat.h"
@@ -19,6 +20,7 @@ public:
     Factories.registerCheck<PthreadCancelCheck>(names::PthreadCancel);
     Factories.registerCheck<DetachedInfiniteLoopCheck>(names::DetachedInfiniteLoop);
     Factories.registerCheck<TerminateThreadCheck>(names::TerminateThread);
+    Factories.registerCheck<NonAtomicStopFlagCheck>(names::NonAtomicStopFlag);
   }
 };
 

@@ -1,0 +1,345 @@
+//===--- NonAtomicStopFlagCheck.cpp - coop-non-atomic-stop-flag -----------===//
+#include "NonAtomicStopFlagCheck.h"
+#include "CheckNames.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "utils/AtomicRewrite.h"
+#include "utils/BoolOption.h"
+#include "utils/HeldLocks.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace coop {
+
+NonAtomicStopFlagCheck::NonAtomicStopFlagCheck(StringRef Name,
+                                               tidy::ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      CheckAllFunctions(readBoolOption(*this, Options, names::NonAtomicStopFlag,
+                                       "CheckAllFunctions", false)),
+      CallDepth(Options.get("CallDepth", 3U)),
+      Inserter(Options.getLocalOrGlobal("IncludeStyle",
+                                        tidy::utils::IncludeSorter::IS_LLVM),
+               areDiagsSelfContained()) {
+  ThreadOpts.CallDepth = CallDepth;
+}
+
+void NonAtomicStopFlagCheck::storeOptions(
+    tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "CheckAllFunctions",
+                CheckAllFunctions ? "true" : "false");
+  Options.store(Opts, "CallDepth", CallDepth);
+  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+}
+
+void NonAtomicStopFlagCheck::registerPPCallbacks(const SourceManager &,
+                                                 Preprocessor *PP,
+                                                 Preprocessor *) {
+  Inserter.registerPreprocessor(PP);
+}
+
+void NonAtomicStopFlagCheck::registerMatchers(MatchFinder *Finder) {
+  // Templates are judged in their patterns (the shared analyses key
+  // instantiations to them), so each is reported once.
+  Finder->addMatcher(
+      stmt(anyOf(whileStmt(), doStmt(), forStmt(), cxxForRangeStmt()),
+           unless(isInTemplateInstantiation()),
+           forCallable(functionDecl().bind("fn")))
+          .bind("loop"),
+      this);
+}
+
+/// The loop's own condition, if it has one.
+static const Expr *conditionOf(const Stmt &Loop) {
+  if (const auto *While = dyn_cast<WhileStmt>(&Loop))
+    return While->getCond();
+  if (const auto *Do = dyn_cast<DoStmt>(&Loop))
+    return Do->getCond();
+  if (const auto *For = dyn_cast<ForStmt>(&Loop))
+    return For->getCond();
+  return nullptr;
+}
+
+/// The variable references evaluated by E itself: not those in a lambda
+/// written in E, nor in an unevaluated operand.
+static void collectReferences(const Stmt *S,
+                              llvm::SmallVectorImpl<const Expr *> &Out) {
+  if (!S || isa<LambdaExpr>(S) || isa<BlockExpr>(S) ||
+      isa<UnaryExprOrTypeTraitExpr>(S))
+    return;
+  if (isa<DeclRefExpr>(S) || isa<MemberExpr>(S))
+    Out.push_back(cast<Expr>(S));
+  for (const Stmt *Child : S->children())
+    collectReferences(Child, Out);
+}
+
+/// `cfg.rounds` is reported by InfiniteLoops as a read of `cfg`: the read
+/// of the member is the MemberExpr that has Use as its base.
+static const Expr *memberReadThrough(const Expr &Use, ASTContext &Ctx) {
+  const Expr *Current = &Use;
+  for (;;) {
+    DynTypedNodeList Parents = Ctx.getParents(*Current);
+    const auto *Parent = Parents.empty() ? nullptr : Parents[0].get<Expr>();
+    if (Parent && (isa<ParenExpr>(Parent) ||
+                   (isa<MemberExpr>(Parent) &&
+                    cast<MemberExpr>(Parent)->getBase()->IgnoreParenImpCasts() ==
+                        Current->IgnoreParenImpCasts() &&
+                    !cast<MemberExpr>(Parent)->isArrow()))) {
+      Current = Parent;
+      continue;
+    }
+    return Current;
+  }
+}
+
+void NonAtomicStopFlagCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Loop = Result.Nodes.getNodeAs<Stmt>("loop");
+  const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+  if (!Loop || !Fn || !Fn->hasBody())
+    return;
+  ASTContext &Ctx = *Result.Context;
+  if (Context != &Ctx) {
+    Context = &Ctx;
+    Loops = std::make_unique<LoopAnalyzer>(Ctx, LoopAnalysisOptions{});
+  }
+  Threads.ensure(Ctx, ThreadOpts);
+  Variables.ensure(Ctx);
+
+  // What the loop's condition reads, and what the conditions guarding its
+  // other exits read (InfiniteLoops follows those through locals).
+  llvm::SmallVector<const Expr *, 8> Reads;
+  const Expr *Condition = conditionOf(*Loop);
+  if (Condition && !Condition->containsErrors())
+    collectReferences(Condition, Reads);
+  LoopInfo Info = Loops->analyze(*Loop, *Fn);
+  for (const LoopExit &Exit : Info.Exits) {
+    if (Exit.Kind == LoopExitKind::Condition)
+      continue;
+    for (const ExitSource &Source : Exit.Sources)
+      if (Source.Use && Source.Decl)
+        Reads.push_back(memberReadThrough(*Source.Use, Ctx));
+  }
+  llvm::DenseSet<const Expr *> Seen;
+  for (const Expr *Read : Reads)
+    if (Seen.insert(Read).second)
+      checkRead(*Read, *Fn, Ctx);
+}
+
+/// The bool and integer variables a thread can poll: not const, not
+/// thread-local, not atomic (an atomic type is neither), not a reference.
+static bool isFlagVariable(const ValueDecl &Var) {
+  QualType T = Var.getType();
+  if (T.isNull() || T->isDependentType() || T->isReferenceType() ||
+      T.isConstQualified() || T->isEnumeralType() ||
+      !(T->isBooleanType() || T->isIntegerType()))
+    return false;
+  if (const auto *Variable = dyn_cast<VarDecl>(&Var))
+    return Variable->getTLSKind() == VarDecl::TLS_None;
+  return isa<FieldDecl>(Var);
+}
+
+/// `volatile sig_atomic_t` is what a signal handler may write; only a
+/// worker thread makes it a race.
+static bool isVolatileSigAtomic(QualType T) {
+  if (!T.isVolatileQualified())
+    return false;
+  for (const auto *Typedef = T->getAs<TypedefType>(); Typedef;
+       Typedef = Typedef->getDecl()->getUnderlyingType()->getAs<TypedefType>())
+    if (Typedef->getDecl()->getName() == "sig_atomic_t")
+      return true;
+  return false;
+}
+
+static SourceLocation nameLocOf(const Expr &Ref) {
+  if (const auto *Named = dyn_cast<DeclRefExpr>(&Ref))
+    return Named->getLocation();
+  if (const auto *Member = dyn_cast<MemberExpr>(&Ref))
+    return Member->getMemberLoc();
+  return Ref.getBeginLoc();
+}
+
+void NonAtomicStopFlagCheck::checkRead(const Expr &Read, const FunctionDecl &Fn,
+                                       ASTContext &Ctx) {
+  const VariableAccess *Access = Variables.accessAt(&Read);
+  if (!Access || Access->Kind != AccessKind::Read)
+    return;
+  const ValueDecl *Var = sharedVariableKeyOf(&Read);
+  if (!Var || !isFlagVariable(*Var))
+    return;
+  llvm::SmallVector<const ValueDecl *, 2> ReadLocks = heldMutexes(Read, Ctx);
+  const VariableAccess *Writer = writerOnOtherThread(*Var, Fn, ReadLocks, Ctx);
+  if (!Writer || guardedBySameMutex(*Var, ReadLocks, Ctx))
+    return;
+
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation Loc = userFacingLoc(SM, nameLocOf(Read));
+  if (!Reported.firstTime(Loc))
+    return;
+  const LangOptions &LO = getLangOpts();
+  std::string Replacement =
+      atomicSpellingOf(*Var, Ctx) +
+      (LO.CPlusPlus ? " (or a coop::stop_token)" : " (or a coop_stop_token)");
+  {
+    auto Diag =
+        Var->getType().isVolatileQualified()
+            ? diag(Loc, "'%0' is volatile, which does not synchronise threads: "
+                        "this loop reads it while another thread writes it, a "
+                        "data race that orders no other memory; cooperative "
+                        "replacement: %1")
+            : diag(Loc, "'%0' is read by this loop while another thread "
+                        "writes it, with no synchronisation: a data race, so "
+                        "the compiler may hoist the load and the loop never "
+                        "end; cooperative replacement: %1");
+    Diag << Var->getName() << Replacement;
+    if (Fixed.insert(Var).second)
+      if (std::optional<AtomicRewrite> Rewrite =
+              rewriteAsAtomic(*Var, Variables, Ctx)) {
+        for (const FixItHint &Edit : Rewrite->Edits)
+          Diag << Edit;
+        if (!Rewrite->Header.empty())
+          Diag << Inserter.createMainFileIncludeInsertion(Rewrite->Header);
+      }
+  }
+  // The definition, when the TU has one: an `extern` in a header says less.
+  const ValueDecl *Declaration = Var;
+  if (const auto *Variable = dyn_cast<VarDecl>(Var))
+    if (const VarDecl *Definition = Variable->getDefinition())
+      Declaration = Definition;
+  diag(Declaration->getLocation(), "'%0' is declared here", DiagnosticIDs::Note)
+      << Var->getName();
+  SourceLocation WriteLoc = userFacingLoc(SM, nameLocOf(*Writer->Ref));
+  if (Writer->Kind == AccessKind::Escape)
+    diag(WriteLoc,
+         "a reference to '%0' escapes here, so another thread may write it",
+         DiagnosticIDs::Note)
+        << Var->getName();
+  else
+    diag(WriteLoc, "another thread writes '%0' here", DiagnosticIDs::Note)
+        << Var->getName();
+}
+
+const VariableAccess *NonAtomicStopFlagCheck::writerOnOtherThread(
+    const ValueDecl &Var, const FunctionDecl &Reader,
+    llvm::ArrayRef<const ValueDecl *> ReadLocks, ASTContext &Ctx) {
+  bool UnknownThreadsDiffer =
+      CheckAllFunctions && !isVolatileSigAtomic(Var.getType());
+  // The note shows the most telling write: an assignment rather than an
+  // escaping reference, and one not under a lock the read holds.
+  const VariableAccess *Best = nullptr;
+  unsigned BestRank = ~0u;
+  for (const VariableAccess &Access : Variables.accessesOf(&Var)) {
+    if (Access.Kind != AccessKind::Write && Access.Kind != AccessKind::Escape)
+      continue;
+    // Namespace-scope initializers and a constructor initialising its own
+    // object run before any thread can see the variable.
+    if (!Access.Function || Access.InOwnConstructor)
+      continue;
+    // The reader's own writes race only with another thread running the
+    // same function: a launch in a loop.
+    if (Access.Function->getCanonicalDecl() == Reader.getCanonicalDecl()
+            ? !runsOnSeveralThreads(Reader)
+            : !mayRunOnDifferentThreads(Reader, *Access.Function,
+                                        UnknownThreadsDiffer))
+      continue;
+    bool SharesLock = false;
+    if (!ReadLocks.empty())
+      for (const ValueDecl *M : heldMutexes(*Access.Ref, Ctx))
+        SharesLock |= llvm::is_contained(ReadLocks, M);
+    unsigned Rank = (Access.Kind == AccessKind::Escape) * 2 + SharesLock;
+    if (Rank < BestRank) {
+      Best = &Access;
+      BestRank = Rank;
+    }
+  }
+  return Best;
+}
+
+bool NonAtomicStopFlagCheck::guardedBySameMutex(
+    const ValueDecl &Var, llvm::ArrayRef<const ValueDecl *> ReadLocks,
+    ASTContext &Ctx) {
+  llvm::SmallVector<const ValueDecl *, 2> Common(ReadLocks.begin(),
+                                                 ReadLocks.end());
+  for (const VariableAccess &Access : Variables.accessesOf(&Var)) {
+    if (Common.empty())
+      return false;
+    if (Access.Kind != AccessKind::Write && Access.Kind != AccessKind::Escape)
+      continue;
+    if (!Access.Function || Access.InOwnConstructor)
+      continue;
+    llvm::SmallVector<const ValueDecl *, 2> Held =
+        heldMutexes(*Access.Ref, Ctx);
+    llvm::erase_if(Common, [&](const ValueDecl *M) {
+      return !llvm::is_contained(Held, M);
+    });
+  }
+  return !Common.empty();
+}
+
+bool NonAtomicStopFlagCheck::launchRepeats(const ThreadLaunch &Launch) {
+  auto [It, Inserted] = RepeatedLaunches.try_emplace(&Launch, false);
+  if (!Inserted || !Launch.Creation)
+    return It->second;
+  DynTypedNode Node = DynTypedNode::create(*Launch.Creation);
+  for (unsigned Steps = 0; Steps < 4096; ++Steps) {
+    DynTypedNodeList Parents = Context->getParents(Node);
+    if (Parents.empty())
+      break;
+    const Stmt *Parent = Parents[0].get<Stmt>();
+    if (!Parent) {
+      if (!Parents[0].get<VarDecl>())
+        break; // the function (or namespace scope) is reached
+    } else if (isa<LambdaExpr>(Parent)) {
+      break;
+    } else if (isLoopStmt(Parent)) {
+      It->second = true;
+      break;
+    }
+    Node = Parents[0];
+  }
+  return It->second;
+}
+
+bool NonAtomicStopFlagCheck::runsOnSeveralThreads(const FunctionDecl &Fn) {
+  for (const WorkerReach &Reach : Threads.reachesOf(&Fn))
+    if (launchRepeats(*Reach.Launch))
+      return true;
+  return false;
+}
+
+bool NonAtomicStopFlagCheck::mayRunOnDifferentThreads(
+    const FunctionDecl &A, const FunctionDecl &B, bool UnknownThreadsDiffer) {
+  // The threads a function may run on: each launch that reaches it, or the
+  // thread(s) not started in this TU (main, a caller's) when none does.
+  struct ThreadId {
+    const ThreadLaunch *Launch; // null: a thread not started in this TU
+    bool Several;
+  };
+  auto ThreadsOf = [&](const FunctionDecl &Fn) {
+    llvm::SmallVector<ThreadId, 2> Ids;
+    for (const WorkerReach &Reach : Threads.reachesOf(&Fn))
+      Ids.push_back({Reach.Launch, launchRepeats(*Reach.Launch)});
+    if (Ids.empty())
+      Ids.push_back({nullptr, UnknownThreadsDiffer});
+    return Ids;
+  };
+  for (const ThreadId &X : ThreadsOf(A))
+    for (const ThreadId &Y : ThreadsOf(B))
+      if (X.Launch != Y.Launch || X.Several)
+        return true;
+  return false;
+}
+
+void NonAtomicStopFlagCheck::onEndOfTranslationUnit() {
+  Threads.reset();
+  Variables.reset();
+  Loops.reset();
+  Context = nullptr;
+  Reported.clear();
+  Fixed.clear();
+  RepeatedLaunches.clear();
+}
+
+} // namespace coop
