@@ -176,7 +176,9 @@ void NonAtomicStopFlagCheck::checkRead(const Expr &Read, const FunctionDecl &Fn,
 
   const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation Loc = userFacingLoc(SM, nameLocOf(Read));
-  if (!Reported.firstTime(Loc))
+  // Two flags read in one macro expansion share its location.
+  auto FlagIndex = FlagIds.try_emplace(Var, FlagIds.size()).first->second;
+  if (!Reported.firstTime(Loc, FlagIndex))
     return;
   const LangOptions &LO = getLangOpts();
   std::string Replacement =
@@ -339,6 +341,7 @@ void NonAtomicStopFlagCheck::onEndOfTranslationUnit() {
   Context = nullptr;
   Reported.clear();
   Fixed.clear();
+  FlagIds.clear();
   RepeatedLaunches.clear();
 }
 

@@ -69,6 +69,8 @@ private:
   ReportedLocations Reported;
   /// Variables whose declaration fix has been attached to a warning.
   llvm::DenseSet<const clang::ValueDecl *> Fixed;
+  /// A small number per flag, to tell reports at one location apart.
+  llvm::DenseMap<const clang::ValueDecl *, unsigned> FlagIds;
   llvm::DenseMap<const ThreadLaunch *, bool> RepeatedLaunches;
 };
 

@@ -86,3 +86,23 @@ void use_macros() {
   macro_stop = true;
   t.join();
 }
+
+// Two flags read by one macro are two findings at the same place.
+bool first_flag = false, second_flag = false; // one declaration: no fix
+#define SPIN_WHILE_BOTH_CLEAR() while (!first_flag && !second_flag) {}
+void two_flags() {
+  SPIN_WHILE_BOTH_CLEAR();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'first_flag' is read by this loop
+  // CHECK-MESSAGES: :[[@LINE-5]]:6: note: 'first_flag' is declared here
+  // CHECK-MESSAGES: :[[@LINE+8]]:3: note: another thread writes 'first_flag' here
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: warning: 'second_flag' is read by this loop
+  // CHECK-MESSAGES: :[[@LINE-8]]:26: note: 'second_flag' is declared here
+  // CHECK-MESSAGES: :[[@LINE+6]]:3: note: another thread writes 'second_flag' here
+}
+
+void set_both() {
+  std::thread t(two_flags);
+  first_flag = true;
+  second_flag = true;
+  t.join();
+}
