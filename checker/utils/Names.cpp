@@ -1,5 +1,7 @@
 #include "Names.h"
 #include "clang/AST/DeclBase.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
 
 using namespace clang;
 
@@ -35,6 +37,26 @@ bool isInTopLevelNamespace(const Decl *D, llvm::StringRef NS) {
   const auto *Namespace = dyn_cast_or_null<NamespaceDecl>(Parent);
   return Namespace && Namespace->getName() == NS &&
          Namespace->getParent()->getRedeclContext()->isTranslationUnit();
+}
+
+bool isRecordNamed(const CXXRecordDecl *Record, llvm::StringRef QualifiedName) {
+  if (!Record)
+    return false;
+  QualifiedName.consume_front("::");
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  QualifiedName.split(Parts, "::");
+  const DeclContext *Context = Record;
+  for (llvm::StringRef Part : llvm::reverse(Parts)) {
+    while (Context && Context->isInlineNamespace())
+      Context = Context->getParent();
+    const auto *Named = dyn_cast_or_null<NamedDecl>(Context);
+    if (!Named || !Named->getIdentifier() || Named->getName() != Part)
+      return false;
+    Context = Context->getParent();
+  }
+  while (Context && Context->isInlineNamespace())
+    Context = Context->getParent();
+  return Context && Context->getRedeclContext()->isTranslationUnit();
 }
 
 } // namespace coop

@@ -3,6 +3,7 @@
 #define COOP_CHECKER_UTILS_NAMES_H
 
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
@@ -18,6 +19,12 @@ bool matchesAnyName(const clang::NamedDecl *D,
 /// True if D is declared directly in namespace NS, itself at global scope;
 /// inline namespaces (std::__1) are looked through.
 bool isInTopLevelNamespace(const clang::Decl *D, llvm::StringRef NS);
+
+/// True if Record is the class QualifiedName ("::std::future") names, in any
+/// inline namespace (std::__1::future), a specialization of a class template
+/// included (hasName() needs the template arguments there).
+bool isRecordNamed(const clang::CXXRecordDecl *Record,
+                   llvm::StringRef QualifiedName);
 
 } // namespace coop
 
