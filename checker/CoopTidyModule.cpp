@@ -7,9 +7,11 @@
 //===----------------------------------------------------------------------===//
 #include "CheckNames.h"
 #include "DetachedInfiniteLoopCheck.h"
+#include "IgnoredStopTokenCheck.h"
 #include "NonAtomicStopFlagCheck.h"
 #include "PthreadCancelCheck.h"
 #include "TerminateThreadCheck.h"
+#include "UnboundedWaitCheck.h"
 #include "utils/Compat.h"
 
 namespace coop {
@@ -18,9 +20,11 @@ class CoopModule : public clang::tidy::ClangTidyModule {
 public:
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<PthreadCancelCheck>(names::PthreadCancel);
+    Factories.registerCheck<UnboundedWaitCheck>(names::UnboundedWait);
     Factories.registerCheck<DetachedInfiniteLoopCheck>(names::DetachedInfiniteLoop);
     Factories.registerCheck<TerminateThreadCheck>(names::TerminateThread);
     Factories.registerCheck<NonAtomicStopFlagCheck>(names::NonAtomicStopFlag);
+    Factories.registerCheck<IgnoredStopTokenCheck>(names::IgnoredStopToken);
   }
 };
 

@@ -22,8 +22,16 @@ PthreadCancelCheck::PthreadCancelCheck(StringRef Name,
                                        tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       AllowedSignalsOption(Options.get("AllowedSignals", DefaultAllowedSignals)) {
-  Signals.setAllowedSignals(
-      tidy::utils::options::parseStringList(AllowedSignalsOption));
+  std::vector<StringRef> Allowed =
+      tidy::utils::options::parseStringList(AllowedSignalsOption);
+  // An entry that names no signal would be ignored without a word, and the
+  // user would keep getting the warnings they meant to allow.
+  for (StringRef Entry : Allowed)
+    if (!Entry.trim().empty() && !isKnownSignalName(Entry.trim()))
+      configurationDiag("invalid configuration value '%0' for option '%1'; "
+                        "expected signal names such as SIGUSR1, separated by ';'")
+          << Entry.trim() << (Name + ".AllowedSignals").str();
+  Signals.setAllowedSignals(Allowed);
 }
 
 void PthreadCancelCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {

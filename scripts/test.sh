@@ -20,6 +20,10 @@ set -uo pipefail
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$top"
 jobs=${COOP_JOBS:-$(nproc)}
+# Debian's interpreter: the modules install-deps.sh brings (psutil for lit's
+# time limits, yaml for coop-sarif) live there, not in a pyenv or venv that
+# may come first on PATH.
+python=/usr/bin/python3
 results="$top/build/test-results"
 failed_steps=()
 
@@ -36,7 +40,8 @@ scripts/install-deps.sh || { echo "coop: cannot install dependencies"; exit 1; }
 configure_and_build() {
   local dir=$1 name=$2
   shift 2
-  cmake -S "$top" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >"$dir.configure.log" 2>&1 ||
+  cmake -S "$top" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DPython3_EXECUTABLE="$python" "$@" >"$dir.configure.log" 2>&1 ||
     { cat "$dir.configure.log"; fail "$name: configure"; return 1; }
   cmake --build "$dir" -j "$jobs" >"$dir.build.log" 2>&1 ||
     { tail -50 "$dir.build.log"; fail "$name: build"; return 1; }
@@ -48,10 +53,10 @@ rm -rf "$results" && mkdir -p "$results"
 step "building checker and library (LLVM 22)"
 if configure_and_build build "main build"; then
   step "checker lit suite (LLVM 22)"
-  python3 "$(lit_of build)" -sv --timeout=600 build/test/checker --xunit-xml-output="$results/lit-llvm22.xml" ||
+  "$python" "$(lit_of build)" -sv --timeout=600 build/test/checker --xunit-xml-output="$results/lit-llvm22.xml" ||
     echo "coop: lit reported failures"
   step "integration suite: CI recipes, SARIF, Debian package, editor setup"
-  python3 "$(lit_of build)" -sv --timeout=600 build/test/integration --xunit-xml-output="$results/lit-integration.xml" ||
+  "$python" "$(lit_of build)" -sv --timeout=600 build/test/integration --xunit-xml-output="$results/lit-integration.xml" ||
     echo "coop: integration tests reported failures"
   step "library tests"
   ctest --test-dir build --output-on-failure --timeout 900 -j "$jobs" --output-junit "$results/ctest.xml" ||
@@ -73,10 +78,10 @@ if [ "${COOP_WITH_LLVM19:-0}" = 1 ]; then
   if scripts/install-deps.sh scripts/debian-packages-llvm19.txt &&
      configure_and_build build-llvm19 "LLVM 19 build" -DCOOP_BUILD_LIBRARY=OFF \
        -DCOOP_LLVM_ROOT=/usr/lib/llvm-19 -DCOOP_BUILD_CLANGD=OFF; then
-    python3 "$(lit_of build-llvm19)" -sv --timeout=600 build-llvm19/test/checker \
+    "$python" "$(lit_of build-llvm19)" -sv --timeout=600 build-llvm19/test/checker \
       --xunit-xml-output="$results/lit-llvm19.xml" || echo "coop: lit (LLVM 19) reported failures"
   fi
 fi
 
 step "summary"
-python3 scripts/junit-summary.py "$results"/*.xml "${failed_steps[@]}"
+"$python" scripts/junit-summary.py "$results"/*.xml "${failed_steps[@]}"

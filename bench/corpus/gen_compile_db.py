@@ -56,10 +56,13 @@ def glibc(corpus):
     obj = os.path.join(corpus, "build", "glibc")
     with open(os.path.join(obj, "config.make")) as f:
         sysdirs = re.search(r"^config-sysdirs\s*=\s*(.*)$", f.read(), re.M).group(1).split()
-    # Makeconfig's +includes, in its order.
-    includes = ["-I" + os.path.join(src, "include"), "-I" + obj]
-    includes += ["-I" + os.path.join(src, d) for d in sysdirs]
-    includes += ["-I" + src, "-I" + os.path.join(src, "libio")]
+    # Makeconfig's +sysdep-includes: the object dir, then each sysdeps dir
+    # preceded by its include/ subdirectory when it has one.
+    sysdep_includes = []
+    for d in [obj] + [os.path.join(src, d) for d in sysdirs]:
+        if os.path.isdir(os.path.join(d, "include")):
+            sysdep_includes.append("-I" + os.path.join(d, "include"))
+        sysdep_includes.append("-I" + d)
     common = ["-std=gnu11", "-fgnu89-inline", "-O2", "-D_LIBC_REENTRANT",
               "-include", os.path.join(obj, "libc-modules.h"),
               "-include", os.path.join(src, "include", "libc-symbols.h"),
@@ -94,8 +97,13 @@ def glibc(corpus):
             module = "libsupport"
         else:
             module = "libc"
-        args = common + ["-DMODULE_NAME=" + module, "-I" + os.path.dirname(path),
-                         "-I" + os.path.join(obj, subdir)] + includes
+        # Makeconfig's +includes, in its order; "." is the subdirectory.
+        args = common + ["-DMODULE_NAME=" + module,
+                         "-I" + os.path.join(src, "include"), "-I" + os.path.join(obj, subdir)]
+        args += sysdep_includes + ["-I" + src, "-I" + os.path.join(src, "libio"),
+                                   "-I" + os.path.join(src, subdir)]
+        if os.path.dirname(path) != os.path.join(src, subdir):
+            args.append("-I" + os.path.dirname(path))
         entries.append(entry(os.path.join(src, subdir), path, args))
     return {"version": debian_version("glibc-source"), "entries": entries,
             "root": src, "expect_error": []}
@@ -244,7 +252,12 @@ def main():
     corpus = os.path.abspath(args.corpus)
     out = os.path.join(corpus, "db")
     os.makedirs(out, exist_ok=True)
+    index_path = os.path.join(out, "corpus.json")
+    # With --only, the other projects' entries stay as they were.
     index = []
+    if args.only and os.path.exists(index_path):
+        with open(index_path) as f:
+            index = [p for p in json.load(f) if p["name"] not in args.only]
     for name, make in PROJECTS:
         if args.only and name not in args.only:
             continue
@@ -258,7 +271,9 @@ def main():
                       "expect_error": info["expect_error"],
                       "tidy_args": info.get("tidy_args", [])})
         print("gen_compile_db: %-12s %4d TUs" % (name, len(info["entries"])))
-    with open(os.path.join(out, "corpus.json"), "w") as f:
+    order = [name for name, _ in PROJECTS]
+    index.sort(key=lambda p: order.index(p["name"]))
+    with open(index_path, "w") as f:
         json.dump(index, f, indent=1)
 
 

@@ -59,7 +59,8 @@ if [ ! -e "$stamps/glibc" ]; then
   (cd "$build/glibc" &&
     quiet "$glibc_src/configure" --prefix=/usr --disable-werror >configure.log 2>&1 &&
     quiet make -j2 "$PWD/libc-modules.h" "$PWD/abi-versions.h" "$PWD/first-versions.h" \
-      "$PWD/gnu/lib-names.h" "$PWD/libc-abis.h" >headers.log 2>&1) ||
+      "$PWD/gnu/lib-names.h" "$PWD/libc-abis.h" "$PWD/dl-tunable-list.h" >headers.log 2>&1 &&
+    quiet make -C "$glibc_src/misc" objdir="$PWD" "$PWD/misc/bits/syscall.h" >>headers.log 2>&1) ||
     { echo "corpus: glibc configure failed; see $build/glibc/*.log" >&2; exit 1; }
   touch "$stamps/glibc"
 fi

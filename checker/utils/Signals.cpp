@@ -87,6 +87,13 @@ std::optional<int64_t> macroValue(const Preprocessor &PP, StringRef Name,
 
 } // namespace
 
+bool isKnownSignalName(StringRef Name) {
+  for (const KnownSignal &Signal : KnownSignals)
+    if (Signal.Name == Name)
+      return true;
+  return false;
+}
+
 void SignalClassifier::setAllowedSignals(llvm::ArrayRef<StringRef> Names) {
   Allowed.clear();
   for (StringRef Name : Names)

@@ -26,6 +26,12 @@ enum class SignalAction { Terminate, Stop, Other };
 /// default of the AllowedSignals option of the checks that classify signals.
 inline constexpr llvm::StringLiteral WakeUpSignals = "SIGUSR1;SIGUSR2";
 
+/// True if Name is a signal the classifier knows by its name ("SIGKILL").
+/// The AllowedSignals options match signals by these names only, so any
+/// other entry (a number, an alias such as SIGIOT, a typo) can never match
+/// and deserves a configuration warning.
+bool isKnownSignalName(llvm::StringRef Name);
+
 struct SignalInfo {
   llvm::StringRef Name; // "SIGKILL"; empty for a number with no known name
   int64_t Number;
