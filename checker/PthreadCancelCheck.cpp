@@ -7,6 +7,7 @@
 #include "clang/Lex/Preprocessor.h"
 #include "utils/ConstantValue.h"
 #include "utils/FixTemplate.h"
+#include "utils/PlatformConstants.h"
 #include "utils/UnsafeApiTable.h"
 
 using namespace clang;
@@ -117,31 +118,12 @@ void PthreadCancelCheck::checkCancelReference(
       << userFacingLoc(*Result.SourceManager, Ref.getEndLoc());
 }
 
-/// The value of PTHREAD_CANCEL_ASYNCHRONOUS in this translation unit: glibc
-/// makes it an enumerator, musl and the BSDs a macro.
-static int64_t asynchronousCancelValue(ASTContext &Ctx, const Preprocessor *PP) {
-  IdentifierInfo &Name = Ctx.Idents.get("PTHREAD_CANCEL_ASYNCHRONOUS");
-  for (const NamedDecl *D : Ctx.getTranslationUnitDecl()->lookup(&Name))
-    if (const auto *Enumerator = dyn_cast<EnumConstantDecl>(D))
-      return Enumerator->getInitVal().getSExtValue();
-  if (PP)
-    if (const MacroInfo *MI = PP->getMacroInfo(&Name))
-      if (MI->getNumTokens() == 1 &&
-          MI->getReplacementToken(0).is(tok::numeric_constant)) {
-        const Token &Tok = MI->getReplacementToken(0);
-        int64_t Value;
-        if (!StringRef(Tok.getLiteralData(), Tok.getLength())
-                 .getAsInteger(0, Value))
-          return Value;
-      }
-  return 1; // glibc's and musl's value
-}
-
 void PthreadCancelCheck::checkCancelType(const CallExpr &Call, const Stmt *Body,
                                          const MatchFinder::MatchResult &Result) {
   std::optional<int64_t> Type =
       constantIntValue(Call.getArg(0), *Result.Context, Body);
-  if (!Type || *Type != asynchronousCancelValue(*Result.Context, PP))
+  if (!Type || *Type != platformConstantOr("PTHREAD_CANCEL_ASYNCHRONOUS", *Result.Context, PP,
+                                           /*glibc's and musl's value=*/1))
     return;
   const UnsafeApi &Api = unsafeApi(UnsafeApiId::PthreadSetCancelTypeAsync);
   const SourceManager &SM = *Result.SourceManager;

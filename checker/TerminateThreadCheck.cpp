@@ -471,7 +471,7 @@ void TerminateThreadCheck::checkSyscall(const CallExpr &Call, const Stmt *Body,
   if (!Number)
     return;
   std::optional<ThreadSignalSyscall> Syscall =
-      Signals.threadSignalSyscall(*Number);
+      Signals.threadSignalSyscall(*Number, *Result.Context);
   if (!Syscall || Call.getNumArgs() <= Syscall->SignalArgument)
     return;
   const Expr *SignalArg = Call.getArg(Syscall->SignalArgument);

@@ -18,10 +18,24 @@ static std::optional<int64_t> enumeratorValue(StringRef Name, ASTContext &Ctx) {
 }
 
 /// A C integer literal as the preprocessor spells it: 0x40, 04000, 20u, 1L.
-static std::optional<int64_t> literalValue(const Token &Tok) {
-  if (!Tok.is(tok::numeric_constant) || !Tok.getLiteralData())
+/// A macro read from a precompiled preamble (clangd, PCH) has tokens with no
+/// literal data; their text is read back through the source manager.
+static std::optional<int64_t> literalValue(const Token &Tok,
+                                           const Preprocessor *PP) {
+  if (!Tok.is(tok::numeric_constant))
     return std::nullopt;
-  StringRef Text(Tok.getLiteralData(), Tok.getLength());
+  SmallString<32> Buffer;
+  StringRef Text;
+  if (Tok.getLiteralData()) {
+    Text = StringRef(Tok.getLiteralData(), Tok.getLength());
+  } else {
+    bool Invalid = false;
+    if (!PP)
+      return std::nullopt;
+    Text = PP->getSpelling(Tok, Buffer, &Invalid);
+    if (Invalid)
+      return std::nullopt;
+  }
   Text = Text.rtrim("uUlL");
   uint64_t Value;
   if (Text.getAsInteger(0, Value))
@@ -53,7 +67,7 @@ static std::optional<int64_t> macroBodyValue(const MacroInfo &MI,
     Value = valueOf(Tokens[0].getIdentifierInfo()->getName(), Ctx, PP,
                     Depth + 1);
   else
-    Value = literalValue(Tokens[0]);
+    Value = literalValue(Tokens[0], PP);
   if (Value && Negate)
     return -*Value;
   return Value;

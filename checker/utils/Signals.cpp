@@ -1,6 +1,6 @@
 #include "Signals.h"
 #include "ConstantValue.h"
-#include "clang/Lex/MacroInfo.h"
+#include "PlatformConstants.h"
 
 using namespace clang;
 
@@ -62,29 +62,6 @@ constexpr KnownSignalSyscall KnownSignalSyscalls[] = {
     {"SYS_tkill", "__NR_tkill", 200, 2},   // syscall(SYS_tkill, tid, sig)
 };
 
-/// The integer a macro expands to when its body is a single number, or a
-/// single name of another such macro (glibc: #define SIGIOT SIGABRT).
-std::optional<int64_t> macroValue(const Preprocessor &PP, StringRef Name,
-                                  unsigned Depth = 0) {
-  const IdentifierInfo *II = PP.getIdentifierInfo(Name);
-  if (!II || !II->hasMacroDefinition() || Depth > 4)
-    return std::nullopt;
-  const MacroInfo *MI = PP.getMacroInfo(II);
-  if (!MI || MI->getNumTokens() != 1)
-    return std::nullopt;
-  const Token &Tok = MI->getReplacementToken(0);
-  if (Tok.is(tok::numeric_constant)) {
-    int64_t Value;
-    if (!StringRef(Tok.getLiteralData(), Tok.getLength())
-             .getAsInteger(0, Value))
-      return Value;
-    return std::nullopt;
-  }
-  if (Tok.is(tok::identifier))
-    return macroValue(PP, Tok.getIdentifierInfo()->getName(), Depth + 1);
-  return std::nullopt;
-}
-
 } // namespace
 
 bool isKnownSignalName(StringRef Name) {
@@ -106,15 +83,13 @@ void SignalClassifier::setPreprocessor(const Preprocessor *NewPP) {
   NumberToEntry.clear();
 }
 
-void SignalClassifier::buildNumberMap() const {
+void SignalClassifier::buildNumberMap(ASTContext &Ctx) const {
   NumberMapBuilt = true;
-  for (unsigned I = 0; I < std::size(KnownSignals); ++I) {
-    std::optional<int64_t> Number;
-    if (PP)
-      Number = macroValue(*PP, KnownSignals[I].Name);
+  for (unsigned I = 0; I < std::size(KnownSignals); ++I)
     // First name wins for aliases that share a number.
-    NumberToEntry.try_emplace(Number.value_or(KnownSignals[I].LinuxNumber), I);
-  }
+    NumberToEntry.try_emplace(platformConstantOr(KnownSignals[I].Name, Ctx, PP,
+                                                 KnownSignals[I].LinuxNumber),
+                              I);
 }
 
 std::optional<SignalInfo>
@@ -125,7 +100,7 @@ SignalClassifier::classify(const Expr *Arg, ASTContext &Ctx,
     return std::nullopt;
 
   if (!NumberMapBuilt)
-    buildNumberMap();
+    buildNumberMap(Ctx);
   auto It = NumberToEntry.find(*Number);
   if (It == NumberToEntry.end())
     return SignalInfo{"", *Number, SignalAction::Other};
@@ -139,14 +114,11 @@ bool SignalClassifier::isForcedTermination(const SignalInfo &Signal) const {
 }
 
 std::optional<ThreadSignalSyscall>
-SignalClassifier::threadSignalSyscall(int64_t Number) const {
+SignalClassifier::threadSignalSyscall(int64_t Number, ASTContext &Ctx) const {
   for (const KnownSignalSyscall &Known : KnownSignalSyscalls) {
-    std::optional<int64_t> Defined;
-    if (PP) {
-      Defined = macroValue(*PP, Known.Name);
-      if (!Defined)
-        Defined = macroValue(*PP, Known.KernelName);
-    }
+    std::optional<int64_t> Defined = platformConstant(Known.Name, Ctx, PP);
+    if (!Defined)
+      Defined = platformConstant(Known.KernelName, Ctx, PP);
     if (Number == Defined.value_or(Known.LinuxX8664Number))
       return ThreadSignalSyscall{Known.Name, Known.SignalArgument};
   }

@@ -69,10 +69,11 @@ public:
   /// The thread-directed signal system call numbered Number, if any. Like
   /// signals, system call numbers come from the translation unit's macros
   /// (SYS_tgkill, __NR_tgkill), with Linux x86-64's numbers as the fallback.
-  std::optional<ThreadSignalSyscall> threadSignalSyscall(int64_t Number) const;
+  std::optional<ThreadSignalSyscall>
+  threadSignalSyscall(int64_t Number, clang::ASTContext &Ctx) const;
 
 private:
-  void buildNumberMap() const;
+  void buildNumberMap(clang::ASTContext &Ctx) const;
 
   const clang::Preprocessor *PP = nullptr;
   llvm::StringSet<> Allowed;

@@ -29,9 +29,12 @@ TIMEOUT = 120  # seconds; generous for a loaded 2-core CI machine
 
 class Client:
     def __init__(self, command, cwd, env):
+        # clangd's log, shown only when it dies: a crash's stack trace is the
+        # one thing a failing test must not hide.
+        self.log = tempfile.TemporaryFile()
         self.proc = subprocess.Popen(command, stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE,
-                                     stderr=subprocess.DEVNULL, cwd=cwd, env=env)
+                                     stderr=self.log, cwd=cwd, env=env)
         self.next_id = 0
         self.messages = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
@@ -75,7 +78,10 @@ class Client:
             except queue.Empty:
                 sys.exit("lsp_client: timed out waiting for clangd")
             if message is None:
-                sys.exit("lsp_client: clangd exited (crash?)")
+                self.log.seek(0)
+                tail = self.log.read().decode(errors="replace").splitlines()[-60:]
+                sys.exit("lsp_client: clangd exited (crash?); the end of its log:\n" +
+                         "\n".join(tail))
             if message.get("method") in ("window/workDoneProgress/create",
                                          "workspace/configuration",
                                          "client/registerCapability"):
