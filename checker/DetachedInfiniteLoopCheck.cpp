@@ -6,7 +6,8 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "llvm/Support/YAMLParser.h"
+#include "utils/CheckOptions.h"
+#include "utils/OptionFields.h"
 #include "utils/UnsafeApiTable.h"
 
 using namespace clang;
@@ -14,54 +15,25 @@ using namespace clang::ast_matchers;
 
 namespace coop {
 
-/// Read as a string: OptionsView::get<bool> is an out-of-line
-/// specialisation whose mangled name differs between GCC and the Clang that
-/// built libclangTidy, so a GCC-built module cannot link against it.
-bool DetachedInfiniteLoopCheck::boolOption(StringRef LocalName, bool Default) {
-  std::optional<StringRef> Text = Options.get(LocalName);
-  if (!Text)
-    return Default;
-  if (std::optional<bool> Parsed = llvm::yaml::parseBool(*Text))
-    return *Parsed;
-  long long Number;
-  if (!Text->getAsInteger(10, Number))
-    return Number != 0;
-  configurationDiag("invalid configuration value '%0' for option '%1'; "
-                    "expected a bool")
-      << *Text << (names::DetachedInfiniteLoop + "." + LocalName).str();
-  return Default;
-}
-
 DetachedInfiniteLoopCheck::DetachedInfiniteLoopCheck(
     StringRef Name, tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       CallDepth(Options.get("CallDepth", 3U)),
       StopCheckFunctionsOption(Options.get("StopCheckFunctions", "")),
-      StrictMode(boolOption("StrictMode", false)),
-      CheckJoinableThreads(boolOption("CheckJoinableThreads", false)),
+      StrictMode(readBoolOption(*this, Options, Name, "StrictMode", false)),
+      CheckJoinableThreads(
+          readBoolOption(*this, Options, Name, "CheckJoinableThreads", false)),
       ExtraThreadFunctionsOption(Options.get("ExtraThreadFunctions", "")) {
   ThreadOpts.CallDepth = CallDepth;
   // "create:detach" pairs; "create:" or "create" for a function that always
   // detaches.
   for (StringRef Pair :
        tidy::utils::options::parseStringList(ExtraThreadFunctionsOption)) {
-    // The separator is a lone ':', not one of a qualified name's '::'.
-    size_t Sep = StringRef::npos;
-    for (size_t I = 0; I < Pair.size(); ++I)
-      if (Pair[I] == ':') {
-        if (I + 1 < Pair.size() && Pair[I + 1] == ':') {
-          ++I;
-          continue;
-        }
-        Sep = I;
-        break;
-      }
-    StringRef Create = Pair.substr(0, Sep).trim();
-    StringRef Detach =
-        Sep == StringRef::npos ? StringRef() : Pair.substr(Sep + 1);
+    SmallVector<StringRef, 3> Fields = splitOptionFields(Pair);
+    StringRef Create = Fields[0];
+    StringRef Detach = Fields.size() > 1 ? Fields[1] : StringRef();
     if (!Create.empty())
-      ThreadOpts.ExtraCreateDetach.emplace_back(Create.str(),
-                                                Detach.trim().str());
+      ThreadOpts.ExtraCreateDetach.emplace_back(Create.str(), Detach.str());
   }
   for (StringRef Fn :
        tidy::utils::options::parseStringList(StopCheckFunctionsOption))

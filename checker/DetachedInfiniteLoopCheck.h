@@ -27,7 +27,6 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
-  bool boolOption(llvm::StringRef LocalName, bool Default);
   void report(const clang::Stmt &Loop, const LoopInfo &Info,
               llvm::ArrayRef<const WorkerReach *> Reaches,
               const clang::SourceManager &SM);

@@ -7,7 +7,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "utils/AtomicRewrite.h"
-#include "utils/BoolOption.h"
+#include "utils/CheckOptions.h"
 #include "utils/HeldLocks.h"
 
 using namespace clang;
@@ -125,7 +125,7 @@ void NonAtomicStopFlagCheck::check(const MatchFinder::MatchResult &Result) {
   llvm::DenseSet<const Expr *> Seen;
   for (const Expr *Read : Reads)
     if (Seen.insert(Read).second)
-      checkRead(*Read, *Fn, Ctx);
+      checkRead(*Read, *Loop, *Fn, Ctx);
 }
 
 /// The bool and integer variables a thread can poll: not const, not
@@ -153,6 +153,86 @@ static bool isVolatileSigAtomic(QualType T) {
   return false;
 }
 
+/// A write in a function to one of its own automatic locals (not one a
+/// lambda captured, not through an escaped address): another run of the
+/// function writes its own copy, never this one.
+static bool isOwnLocalWrite(const VariableAccess &Access, const ValueDecl &Var) {
+  const auto *Local = dyn_cast<VarDecl>(&Var);
+  if (Access.Kind != AccessKind::Write || !Local || !Local->hasLocalStorage())
+    return false;
+  const auto *Owner = dyn_cast_or_null<FunctionDecl>(
+      Local->getParentFunctionOrMethod());
+  return Owner && Access.Function &&
+         Owner->getCanonicalDecl() == Access.Function->getCanonicalDecl();
+}
+
+static bool refersTo(const Expr *E, const VarDecl &Var) {
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts()
+                                                    : nullptr);
+  return Ref && Ref->getDecl()->getCanonicalDecl() == Var.getCanonicalDecl();
+}
+
+/// True if S declares Var, assigns it, or increments or decrements it.
+static bool changesIn(const Stmt *S, const VarDecl &Var) {
+  if (!S)
+    return false;
+  if (const auto *Decls = dyn_cast<DeclStmt>(S))
+    for (const Decl *D : Decls->decls())
+      if (D->getCanonicalDecl() == Var.getCanonicalDecl())
+        return true;
+  if (const auto *UO = dyn_cast<UnaryOperator>(S))
+    if (UO->isIncrementDecrementOp() && refersTo(UO->getSubExpr(), Var))
+      return true;
+  if (const auto *BO = dyn_cast<BinaryOperator>(S))
+    if (BO->isAssignmentOp() && refersTo(BO->getLHS(), Var))
+      return true;
+  for (const Stmt *Child : S->children())
+    if (changesIn(Child, Var))
+      return true;
+  return false;
+}
+
+static void collectVariables(const Stmt *S,
+                             llvm::SmallVectorImpl<const VarDecl *> &Out) {
+  if (!S || isa<LambdaExpr>(S) || isa<BlockExpr>(S))
+    return;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+      Out.push_back(Var);
+  for (const Stmt *Child : S->children())
+    collectVariables(Child, Out);
+}
+
+/// True if Read is the bound of a counting loop: one side of `<`, `<=`, `>`
+/// or `>=` whose other side is a variable the loop itself declares or
+/// changes (`for (i = 0; i < rounds; ++i)`, `int cpu = f(); if (cpu > max)`).
+/// Such a loop ends by its own progress; a bound read once would not keep
+/// it running, so it is not a stop flag.
+static bool isCountingBound(const Expr &Read, const Stmt &Loop,
+                            ASTContext &Ctx) {
+  const Expr *Current = &Read;
+  for (;;) {
+    DynTypedNodeList Parents = Ctx.getParents(*Current);
+    const auto *Parent = Parents.empty() ? nullptr : Parents[0].get<Expr>();
+    if (!Parent)
+      return false;
+    if (isa<ParenExpr>(Parent) || isa<ImplicitCastExpr>(Parent)) {
+      Current = Parent;
+      continue;
+    }
+    const auto *Compare = dyn_cast<BinaryOperator>(Parent);
+    if (!Compare || !Compare->isRelationalOp())
+      return false;
+    const Expr *Other =
+        Compare->getLHS() == Current ? Compare->getRHS() : Compare->getLHS();
+    llvm::SmallVector<const VarDecl *, 4> Vars;
+    collectVariables(Other, Vars);
+    return llvm::any_of(Vars, [&](const VarDecl *Var) {
+      return changesIn(&Loop, *Var);
+    });
+  }
+}
+
 static SourceLocation nameLocOf(const Expr &Ref) {
   if (const auto *Named = dyn_cast<DeclRefExpr>(&Ref))
     return Named->getLocation();
@@ -161,17 +241,18 @@ static SourceLocation nameLocOf(const Expr &Ref) {
   return Ref.getBeginLoc();
 }
 
-void NonAtomicStopFlagCheck::checkRead(const Expr &Read, const FunctionDecl &Fn,
+void NonAtomicStopFlagCheck::checkRead(const Expr &Read, const Stmt &Loop,
+                                       const FunctionDecl &Fn,
                                        ASTContext &Ctx) {
   const VariableAccess *Access = Variables.accessAt(&Read);
   if (!Access || Access->Kind != AccessKind::Read)
     return;
   const ValueDecl *Var = sharedVariableKeyOf(&Read);
-  if (!Var || !isFlagVariable(*Var))
+  if (!Var || !isFlagVariable(*Var) || isCountingBound(Read, Loop, Ctx))
     return;
   llvm::SmallVector<const ValueDecl *, 2> ReadLocks = heldMutexes(Read, Ctx);
   const VariableAccess *Writer = writerOnOtherThread(*Var, Fn, ReadLocks, Ctx);
-  if (!Writer || guardedBySameMutex(*Var, ReadLocks, Ctx))
+  if (!Writer || guardedBySameMutex(*Var, Fn, ReadLocks, Ctx))
     return;
 
   const SourceManager &SM = Ctx.getSourceManager();
@@ -223,28 +304,35 @@ void NonAtomicStopFlagCheck::checkRead(const Expr &Read, const FunctionDecl &Fn,
         << Var->getName();
 }
 
+bool NonAtomicStopFlagCheck::writesOnOtherThread(const VariableAccess &Access,
+                                                 const ValueDecl &Var,
+                                                 const FunctionDecl &Reader) {
+  if (Access.Kind != AccessKind::Write && Access.Kind != AccessKind::Escape)
+    return false;
+  // Namespace-scope initializers and a constructor initialising its own
+  // object run before any thread can see the variable.
+  if (!Access.Function || Access.InOwnConstructor)
+    return false;
+  // The reader's own writes race only with another thread running the same
+  // function (a launch in a loop), and only on a variable the runs share:
+  // each run has its own automatic locals.
+  if (Access.Function->getCanonicalDecl() == Reader.getCanonicalDecl())
+    return runsOnSeveralThreads(Reader) && !isOwnLocalWrite(Access, Var);
+  bool UnknownThreadsDiffer =
+      CheckAllFunctions && !isVolatileSigAtomic(Var.getType());
+  return mayRunOnDifferentThreads(Reader, *Access.Function,
+                                  UnknownThreadsDiffer);
+}
+
 const VariableAccess *NonAtomicStopFlagCheck::writerOnOtherThread(
     const ValueDecl &Var, const FunctionDecl &Reader,
     llvm::ArrayRef<const ValueDecl *> ReadLocks, ASTContext &Ctx) {
-  bool UnknownThreadsDiffer =
-      CheckAllFunctions && !isVolatileSigAtomic(Var.getType());
   // The note shows the most telling write: an assignment rather than an
   // escaping reference, and one not under a lock the read holds.
   const VariableAccess *Best = nullptr;
   unsigned BestRank = ~0u;
   for (const VariableAccess &Access : Variables.accessesOf(&Var)) {
-    if (Access.Kind != AccessKind::Write && Access.Kind != AccessKind::Escape)
-      continue;
-    // Namespace-scope initializers and a constructor initialising its own
-    // object run before any thread can see the variable.
-    if (!Access.Function || Access.InOwnConstructor)
-      continue;
-    // The reader's own writes race only with another thread running the
-    // same function: a launch in a loop.
-    if (Access.Function->getCanonicalDecl() == Reader.getCanonicalDecl()
-            ? !runsOnSeveralThreads(Reader)
-            : !mayRunOnDifferentThreads(Reader, *Access.Function,
-                                        UnknownThreadsDiffer))
+    if (!writesOnOtherThread(Access, Var, Reader))
       continue;
     bool SharesLock = false;
     if (!ReadLocks.empty())
@@ -260,16 +348,14 @@ const VariableAccess *NonAtomicStopFlagCheck::writerOnOtherThread(
 }
 
 bool NonAtomicStopFlagCheck::guardedBySameMutex(
-    const ValueDecl &Var, llvm::ArrayRef<const ValueDecl *> ReadLocks,
-    ASTContext &Ctx) {
+    const ValueDecl &Var, const FunctionDecl &Reader,
+    llvm::ArrayRef<const ValueDecl *> ReadLocks, ASTContext &Ctx) {
   llvm::SmallVector<const ValueDecl *, 2> Common(ReadLocks.begin(),
                                                  ReadLocks.end());
   for (const VariableAccess &Access : Variables.accessesOf(&Var)) {
     if (Common.empty())
       return false;
-    if (Access.Kind != AccessKind::Write && Access.Kind != AccessKind::Escape)
-      continue;
-    if (!Access.Function || Access.InOwnConstructor)
+    if (!writesOnOtherThread(Access, Var, Reader))
       continue;
     llvm::SmallVector<const ValueDecl *, 2> Held =
         heldMutexes(*Access.Ref, Ctx);

@@ -34,8 +34,8 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
-  void checkRead(const clang::Expr &Read, const clang::FunctionDecl &Fn,
-                 clang::ASTContext &Ctx);
+  void checkRead(const clang::Expr &Read, const clang::Stmt &Loop,
+                 const clang::FunctionDecl &Fn, clang::ASTContext &Ctx);
   /// A write (or escape) of Var in a function other than Reader that may
   /// run on a different thread from it, if any; preferably an assignment
   /// not under one of ReadLocks.
@@ -44,9 +44,16 @@ private:
                       const clang::FunctionDecl &Reader,
                       llvm::ArrayRef<const clang::ValueDecl *> ReadLocks,
                       clang::ASTContext &Ctx);
+  /// True if Access writes (or lets escape) Var on a thread that may not be
+  /// Reader's.
+  bool writesOnOtherThread(const VariableAccess &Access,
+                           const clang::ValueDecl &Var,
+                           const clang::FunctionDecl &Reader);
   /// True if one of ReadLocks (the mutexes held at the read) is held at
-  /// every write of Var.
+  /// every write of Var on another thread than Reader's: the reader's own
+  /// thread cannot race with itself.
   bool guardedBySameMutex(const clang::ValueDecl &Var,
+                          const clang::FunctionDecl &Reader,
                           llvm::ArrayRef<const clang::ValueDecl *> ReadLocks,
                           clang::ASTContext &Ctx);
   bool mayRunOnDifferentThreads(const clang::FunctionDecl &A,

@@ -5,6 +5,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Preprocessor.h"
+#include "utils/CheckOptions.h"
 #include "utils/ConstantValue.h"
 #include "utils/FixTemplate.h"
 #include "utils/PlatformConstants.h"
@@ -23,16 +24,7 @@ PthreadCancelCheck::PthreadCancelCheck(StringRef Name,
                                        tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       AllowedSignalsOption(Options.get("AllowedSignals", DefaultAllowedSignals)) {
-  std::vector<StringRef> Allowed =
-      tidy::utils::options::parseStringList(AllowedSignalsOption);
-  // An entry that names no signal would be ignored without a word, and the
-  // user would keep getting the warnings they meant to allow.
-  for (StringRef Entry : Allowed)
-    if (!Entry.trim().empty() && !isKnownSignalName(Entry.trim()))
-      configurationDiag("invalid configuration value '%0' for option '%1'; "
-                        "expected signal names such as SIGUSR1, separated by ';'")
-          << Entry.trim() << (Name + ".AllowedSignals").str();
-  Signals.setAllowedSignals(Allowed);
+  applyAllowedSignals(*this, Name, AllowedSignalsOption, Signals);
 }
 
 void PthreadCancelCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {

@@ -7,7 +7,7 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/MacroInfo.h"
 #include "clang/Lex/Preprocessor.h"
-#include "llvm/Support/YAMLParser.h"
+#include "utils/CheckOptions.h"
 #include "utils/ConstantValue.h"
 #include "utils/UnsafeApiTable.h"
 #include "utils/Unevaluated.h"
@@ -211,28 +211,6 @@ SourceLocation nameLoc(const Expr &Ref) {
   return Ref.getBeginLoc();
 }
 
-/// A bool option, read as text and parsed the way clang-tidy parses one:
-/// OptionsView::get<bool> is an out-of-line specialisation whose mangled name
-/// differs between GCC and the Clang that built libclangTidy, so a GCC-built
-/// module cannot link against it. (The same helper is being made shared as
-/// utils/BoolOption.h; this one goes once that lands.)
-bool readBoolOption(tidy::ClangTidyCheck &Check,
-                    const tidy::ClangTidyCheck::OptionsView &Options,
-                    StringRef CheckName, StringRef LocalName, bool Default) {
-  std::optional<StringRef> Text = Options.get(LocalName);
-  if (!Text)
-    return Default;
-  if (std::optional<bool> Parsed = llvm::yaml::parseBool(*Text))
-    return *Parsed;
-  long long Number;
-  if (!Text->getAsInteger(10, Number))
-    return Number != 0;
-  Check.configurationDiag(
-      "invalid configuration value '%0' for option '%1'; expected a bool")
-      << *Text << (CheckName + "." + LocalName).str();
-  return Default;
-}
-
 const Stmt *bodyOf(const MatchFinder::MatchResult &Result) {
   const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
   return Fn ? Fn->getBody() : nullptr;
@@ -246,8 +224,7 @@ TerminateThreadCheck::TerminateThreadCheck(StringRef Name,
       AllowedSignalsOption(Options.get("AllowedSignals", WakeUpSignals)),
       WarnOnSuspendThread(readBoolOption(*this, Options, Name,
                                          "WarnOnSuspendThread", true)) {
-  Signals.setAllowedSignals(
-      tidy::utils::options::parseStringList(AllowedSignalsOption));
+  applyAllowedSignals(*this, Name, AllowedSignalsOption, Signals);
 }
 
 void TerminateThreadCheck::storeOptions(

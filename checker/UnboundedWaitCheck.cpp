@@ -5,7 +5,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "utils/BoolOption.h"
+#include "utils/CheckOptions.h"
 #include "utils/FixTemplate.h"
 #include "utils/Names.h"
 #include "utils/OptionFields.h"
