@@ -233,14 +233,6 @@ static bool isCountingBound(const Expr &Read, const Stmt &Loop,
   }
 }
 
-static SourceLocation nameLocOf(const Expr &Ref) {
-  if (const auto *Named = dyn_cast<DeclRefExpr>(&Ref))
-    return Named->getLocation();
-  if (const auto *Member = dyn_cast<MemberExpr>(&Ref))
-    return Member->getMemberLoc();
-  return Ref.getBeginLoc();
-}
-
 void NonAtomicStopFlagCheck::checkRead(const Expr &Read, const Stmt &Loop,
                                        const FunctionDecl &Fn,
                                        ASTContext &Ctx) {
@@ -256,7 +248,7 @@ void NonAtomicStopFlagCheck::checkRead(const Expr &Read, const Stmt &Loop,
     return;
 
   const SourceManager &SM = Ctx.getSourceManager();
-  SourceLocation Loc = userFacingLoc(SM, nameLocOf(Read));
+  SourceLocation Loc = userFacingLoc(SM, nameLoc(Read));
   // Two flags read in one macro expansion share its location.
   auto FlagIndex = FlagIds.try_emplace(Var, FlagIds.size()).first->second;
   if (!Reported.firstTime(Loc, FlagIndex))
@@ -293,7 +285,7 @@ void NonAtomicStopFlagCheck::checkRead(const Expr &Read, const Stmt &Loop,
       Declaration = Definition;
   diag(Declaration->getLocation(), "'%0' is declared here", DiagnosticIDs::Note)
       << Var->getName();
-  SourceLocation WriteLoc = userFacingLoc(SM, nameLocOf(*Writer->Ref));
+  SourceLocation WriteLoc = userFacingLoc(SM, nameLoc(*Writer->Ref));
   if (Writer->Kind == AccessKind::Escape)
     diag(WriteLoc,
          "a reference to '%0' escapes here, so another thread may write it",
