@@ -10,6 +10,7 @@
 #include "utils/FixTemplate.h"
 #include "utils/PlatformConstants.h"
 #include "utils/UnsafeApiTable.h"
+#include "utils/Unevaluated.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -96,13 +97,10 @@ void PthreadCancelCheck::check(const MatchFinder::MatchResult &Result) {
 void PthreadCancelCheck::checkCancelReference(
     const Expr &Ref, const MatchFinder::MatchResult &Result) {
   const UnsafeApi &Api = unsafeApi(UnsafeApiId::PthreadCancel);
-  // Point at the name itself, not at a leading `::` or `&`.
-  SourceLocation NameLoc = Ref.getBeginLoc();
-  if (const auto *Named = dyn_cast<DeclRefExpr>(&Ref))
-    NameLoc = Named->getLocation();
-  else if (const auto *Unresolved = dyn_cast<OverloadExpr>(&Ref))
-    NameLoc = Unresolved->getNameLoc();
-  SourceLocation Loc = userFacingLoc(*Result.SourceManager, NameLoc);
+  // `decltype(&pthread_cancel)` names the function but never cancels.
+  if (isUnevaluatedOperand(Ref, *Result.Context))
+    return;
+  SourceLocation Loc = userFacingLoc(*Result.SourceManager, nameLoc(Ref));
   if (!Reported.firstTime(Loc, static_cast<unsigned>(Api.Id)))
     return;
   diag(Loc, "'%0' %1; cooperative replacement: %2")
@@ -112,9 +110,12 @@ void PthreadCancelCheck::checkCancelReference(
 
 void PthreadCancelCheck::checkCancelType(const CallExpr &Call, const Stmt *Body,
                                          const MatchFinder::MatchResult &Result) {
+  if (isUnevaluatedOperand(Call, *Result.Context))
+    return;
   std::optional<int64_t> Type =
       constantIntValue(Call.getArg(0), *Result.Context, Body);
-  if (!Type || *Type != platformConstantOr("PTHREAD_CANCEL_ASYNCHRONOUS", *Result.Context, PP,
+  if (!Type || *Type != platformConstantOr("PTHREAD_CANCEL_ASYNCHRONOUS",
+                                           *Result.Context, PP,
                                            /*glibc's and musl's value=*/1))
     return;
   const UnsafeApi &Api = unsafeApi(UnsafeApiId::PthreadSetCancelTypeAsync);
@@ -134,7 +135,7 @@ void PthreadCancelCheck::checkCancelType(const CallExpr &Call, const Stmt *Body,
 void PthreadCancelCheck::checkSignal(const CallExpr &Call, const Stmt *Body,
                                      const MatchFinder::MatchResult &Result) {
   const auto *Callee = Call.getDirectCallee();
-  if (!Callee)
+  if (!Callee || isUnevaluatedOperand(Call, *Result.Context))
     return;
   const UnsafeApi *Api =
       findUnsafeApi(names::PthreadCancel, "::" + Callee->getQualifiedNameAsString());

@@ -199,18 +199,6 @@ bool isQtsQThread(const CXXRecordDecl &Class, const Preprocessor *PP) {
          Namespace->getName();
 }
 
-/// Where an expression that names a function or member is written: the name
-/// itself, not a leading `::`, `&`, qualifier or object.
-SourceLocation nameLoc(const Expr &Ref) {
-  if (const auto *Named = dyn_cast<DeclRefExpr>(&Ref))
-    return Named->getLocation();
-  if (const auto *Member = dyn_cast<MemberExpr>(&Ref))
-    return Member->getMemberLoc();
-  if (const auto *Overloaded = dyn_cast<OverloadExpr>(&Ref))
-    return Overloaded->getNameLoc();
-  return Ref.getBeginLoc();
-}
-
 const Stmt *bodyOf(const MatchFinder::MatchResult &Result) {
   const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
   return Fn ? Fn->getBody() : nullptr;
@@ -388,7 +376,7 @@ void TerminateThreadCheck::checkSuspendCall(
       isCurrentThreadHandle(Handle, *Result.Context, Body))
     return;
   const SourceManager &SM = *Result.SourceManager;
-  SourceLocation Loc = userFacingLoc(SM, nameLoc(*Call.getCallee()->IgnoreParenImpCasts()));
+  SourceLocation Loc = userFacingLoc(SM, calleeNameLoc(Call));
   report(*Api, Call, Loc, SourceRange(Loc, userFacingLoc(SM, Call.getEndLoc())),
          *Result.Context);
 }
@@ -433,7 +421,7 @@ void TerminateThreadCheck::checkQThreadEnable(
   const SourceManager &SM = *Result.SourceManager;
   SourceLocation Loc =
       isa<CXXDefaultArgExpr>(Enabled)
-          ? userFacingLoc(SM, nameLoc(*Call.getCallee()->IgnoreParenImpCasts()))
+          ? userFacingLoc(SM, calleeNameLoc(Call))
           : userFacingLoc(SM, Enabled->getBeginLoc());
   report(unsafeApi(UnsafeApiId::QThreadSetTerminationEnabled), Call, Loc,
          SourceRange(Loc, userFacingLoc(SM, Call.getEndLoc())), *Result.Context);

@@ -305,17 +305,6 @@ bool UnboundedWaitCheck::isBounded(const CallExpr &Call, const Recognised &What,
          stopCallbackWakes(*OuterBody, Call, WaitedOn, Ctx);
 }
 
-/// Where to point: the called name (`wait` in `cv.wait(lk)`, `recv` in
-/// `::recv(...)`).
-static SourceLocation calleeNameLoc(const CallExpr &Call) {
-  const Expr *Callee = Call.getCallee()->IgnoreParenImpCasts();
-  if (const auto *Member = dyn_cast<MemberExpr>(Callee))
-    return Member->getMemberLoc();
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(Callee))
-    return Ref->getLocation();
-  return Call.getBeginLoc();
-}
-
 /// True if nothing uses the value of Call: it is a statement of its own,
 /// cast to void, or the left operand of a comma. A rewrite into a call that
 /// returns a status is only valid there when the original returned void.

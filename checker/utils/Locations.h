@@ -2,6 +2,7 @@
 #ifndef COOP_CHECKER_UTILS_LOCATIONS_H
 #define COOP_CHECKER_UTILS_LOCATIONS_H
 
+#include "clang/AST/Expr.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
 
@@ -13,6 +14,16 @@ namespace coop {
 /// in the user's file, so NOLINT on that line works.
 clang::SourceLocation userFacingLoc(const clang::SourceManager &SM,
                                     clang::SourceLocation Loc);
+
+/// Where an expression that names a function, variable or member is
+/// written: the name itself, not a leading `::`, `&`, qualifier or object.
+clang::SourceLocation nameLoc(const clang::Expr &Ref);
+
+/// Where a call names its callee: `wait` in `cv.wait(lk)`, `recv` in
+/// `::recv(...)`.
+inline clang::SourceLocation calleeNameLoc(const clang::CallExpr &Call) {
+  return nameLoc(*Call.getCallee()->IgnoreParenImpCasts());
+}
 
 /// Remembers reported locations so that code in a template is reported once,
 /// however many times it is instantiated.

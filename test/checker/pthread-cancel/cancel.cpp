@@ -1,5 +1,6 @@
 // RUN: %check_coop %s coop-pthread-cancel %t -- -- -std=c++17
 #include <pthread.h>
+#include <signal.h>
 
 #define STOP_WORKER(t) pthread_cancel(t)
 #define CALL_WITH(fn, t) fn(t)
@@ -66,4 +67,14 @@ void instantiate(pthread_t worker) {
 // Cooperative code is silent.
 void cooperative(pthread_t worker) {
   pthread_join(worker, nullptr);
+}
+
+// Naming the functions where nothing is evaluated cancels and kills nothing.
+using cancel_type = decltype(&pthread_cancel);
+constexpr auto cancel_result_size = sizeof(pthread_cancel(pthread_t()));
+constexpr bool kill_is_noexcept = noexcept(pthread_kill(pthread_t(), 9));
+void unevaluated(pthread_t worker) {
+  int old;
+  (void)sizeof(pthread_setcanceltype(PTHREAD_CANCEL_ASYNCHRONOUS, &old));
+  (void)worker;
 }
