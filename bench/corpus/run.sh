@@ -14,6 +14,11 @@
 # 3. runs bench/corpus/run_corpus.py: crashes, timeouts, invalid locations,
 #    parse failures and triaged findings, in $COOP_CORPUS/results/summary.md.
 #
+# The clangd path (headers from a precompiled preamble, which coop-tidy never
+# takes): pass --clangd <coop-clangd> (a build with COOP_BUILD_CLANGD=ON) to
+# also run `coop-clangd --check` on --clangd-sample TUs (default 40) spread
+# over the projects; --clangd-only skips the coop-tidy run.
+#
 # Environment: COOP_CORPUS (default /tmp/coop-corpus), COOP_CORPUS_BUILD,
 # COOP_TIDY (use this binary instead of building one).
 set -euo pipefail

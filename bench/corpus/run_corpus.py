@@ -3,6 +3,7 @@
 
   run_corpus.py --corpus DIR --tidy COOP_TIDY [--out DIR] [--jobs N]
                 [--only PROJECT]... [--checks GLOB] [--timeout S]
+                [--clangd COOP_CLANGD [--clangd-sample N] [--clangd-only]]
 
 For every TU of every project in DIR/db/corpus.json (bench/corpus/install.sh
 makes it), runs coop-tidy with all coop-* checks and records:
@@ -23,6 +24,14 @@ makes it), runs coop-tidy with all coop-* checks and records:
 Writes OUT/summary.md (human), OUT/results.json and OUT/findings.json
 (machine), OUT/logs/<project>/<n>.log (each TU's full output). Exit status 0
 when there is no crash, no timeout and no invalid location; 1 otherwise.
+
+With --clangd, also runs `coop-clangd --check=<file> --clang-tidy` with every
+coop check enabled (a user config.yaml in a scratch XDG_CONFIG_HOME) on a
+fixed sample of --clangd-sample TUs spread evenly over the projects: the
+path where the headers come from clangd's precompiled preamble, which
+coop-tidy never takes. clangd's check mode prints only errors, so this step
+looks for crashes and timeouts, not findings; OUT/clangd.md and
+OUT/clangd.json. --clangd-only skips the coop-tidy run.
 """
 import argparse
 import collections
@@ -199,6 +208,105 @@ def run_tu(job):
             "expect_error": job["expect_error"], "findings": findings, "log": log_path}
 
 
+def clangd_sample(projects, db_entries, n):
+    """n TUs, round-robin over the projects, evenly spaced within each."""
+    picks = {p["name"]: [] for p in projects}
+    names = [p["name"] for p in projects if db_entries[p["name"]]]
+    quota = {name: 0 for name in names}
+    for i in range(min(n, sum(len(db_entries[x]) for x in names))):
+        while True:
+            name = names[i % len(names)]
+            if quota[name] < len(db_entries[name]):
+                break
+            i += 1
+        quota[name] += 1
+    for name in names:
+        entries, k = db_entries[name], quota[name]
+        picks[name] = [entries[(j * len(entries)) // k] for j in range(k)] if k else []
+    return picks
+
+
+def run_clangd(projects, db_entries, args, out):
+    """coop-clangd --check over a sample: crashes, timeouts (markdown lines, bad count)."""
+    xdg = os.path.join(out, "clangd-config")
+    os.makedirs(os.path.join(xdg, "clangd"), exist_ok=True)
+    with open(os.path.join(xdg, "clangd", "config.yaml"), "w") as f:
+        f.write("Diagnostics:\n  ClangTidy:\n    Add: ['%s']\n    FastCheckFilter: None\n"
+                % args.checks)
+    env = dict(os.environ, XDG_CONFIG_HOME=xdg)
+    logs = os.path.join(out, "logs", "clangd")
+    os.makedirs(logs, exist_ok=True)
+    jobs = []
+    for p in projects:
+        for e in clangd_sample(projects, db_entries, args.clangd_sample).get(p["name"], []):
+            log = os.path.join(logs, "%s-%03d.log" % (p["name"], len(jobs)))
+            cmd = ["nice", "-n", "10", args.clangd, "--check=" + e["file"],
+                   "--compile-commands-dir=" + p["db"], "--clang-tidy",
+                   "--check-locations=false"]
+            jobs.append((p["name"], e, cmd, log))
+
+    def one(job):
+        name, e, cmd, log = job
+        start = time.monotonic()
+        try:
+            proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                  universal_newlines=True, errors="replace", env=env,
+                                  timeout=args.timeout, cwd=e["directory"])
+            rc, text, timed_out = proc.returncode, proc.stdout, False
+        except subprocess.TimeoutExpired as ex:
+            rc, timed_out = None, True
+            text = ex.stdout if isinstance(ex.stdout, str) else \
+                (ex.stdout or b"").decode("utf-8", "replace")
+        with open(log, "w") as f:
+            f.write("$ XDG_CONFIG_HOME=%s %s\n%s" % (xdg, " ".join(shlex.quote(c) for c in cmd),
+                                                      text))
+        crash = []
+        if rc is not None and rc < 0:
+            crash.append("killed by signal %s" % signal.Signals(-rc).name)
+        elif rc is not None and rc not in (0, 1):
+            crash.append("exit code %d" % rc)
+        crash += [l.strip()[:200] for l in text.splitlines() for r in CRASH_RES if r.search(l)]
+        m = re.search(r"All checks completed, (\d+) errors", text)
+        return {"project": name, "file": e["file"], "rc": rc, "timeout": timed_out,
+                "crash": crash, "errors": int(m.group(1)) if m else None,
+                "seconds": round(time.monotonic() - start, 2), "log": log}
+
+    started = time.monotonic()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
+        results = list(pool.map(one, jobs))
+    wall = time.monotonic() - started
+    with open(os.path.join(out, "clangd.json"), "w") as f:
+        json.dump(results, f, indent=1)
+    bad = [r for r in results if r["crash"] or r["timeout"]]
+    lines = ["## coop-clangd (precompiled preamble)", "",
+             "`%s --check=<file> --compile-commands-dir=<db> --clang-tidy "
+             "--check-locations=false` with `%s` enabled by a user config.yaml, on %d TUs "
+             "(every project, evenly spaced) in %.0f s wall: %d crashes, %d timeouts, "
+             "%d TUs with compiler errors (approximate flags)." % (
+                 args.clangd, args.checks, len(results), wall,
+                 sum(1 for r in results if r["crash"]), sum(1 for r in results if r["timeout"]),
+                 sum(1 for r in results if r["errors"])), ""]
+    lines += ["| project | TUs | crashes | timeouts | with errors |", "|---|---|---|---|---|"]
+    for p in projects:
+        rs = [r for r in results if r["project"] == p["name"]]
+        if rs:
+            lines.append("| %s | %d | %d | %d | %d |" % (
+                p["name"], len(rs), sum(1 for r in rs if r["crash"]),
+                sum(1 for r in rs if r["timeout"]), sum(1 for r in rs if r["errors"])))
+    lines += [""] + ["- %s `%s`: %s (log: %s)" % (
+        r["project"], r["file"], "; ".join(r["crash"] + (["timeout"] if r["timeout"] else [])),
+        r["log"]) for r in bad]
+    lines += ["", "TUs: " + ", ".join("%s `%s`" % (r["project"], relpath(
+        r["file"], [p["root"] for p in projects if p["name"] == r["project"]][0]))
+        for r in results), ""]
+    with open(os.path.join(out, "clangd.md"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+    print("corpus: coop-clangd: %d TUs, %d crashes, %d timeouts; see %s" % (
+        len(results), sum(1 for r in results if r["crash"]),
+        sum(1 for r in results if r["timeout"]), os.path.join(out, "clangd.md")), flush=True)
+    return lines, len(bad)
+
+
 def load_triage():
     """(project, path, line, check) -> (verdict, why)."""
     triage = {}
@@ -227,33 +335,52 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", default=os.environ.get("COOP_CORPUS", "/tmp/coop-corpus"))
-    parser.add_argument("--tidy", required=True, help="coop-tidy (or clang-tidy --load=...)")
+    parser.add_argument("--tidy", help="coop-tidy (or clang-tidy --load=...)")
     parser.add_argument("--out", help="results directory (default CORPUS/results)")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--only", action="append", help="project (repeatable)")
     parser.add_argument("--checks", default="coop-*")
     parser.add_argument("--timeout", type=int, default=900)
     parser.add_argument("--limit", type=int, default=0, help="at most N TUs per project")
+    parser.add_argument("--files", help="only the TUs listed in this file, one path per line "
+                        "(e.g. those with findings in an earlier run: a re-run after a fix)")
+    parser.add_argument("--clangd", help="coop-clangd: also run its --check on a sample")
+    parser.add_argument("--clangd-sample", type=int, default=40, help="TUs for --clangd")
+    parser.add_argument("--clangd-only", action="store_true", help="skip the coop-tidy run")
     args = parser.parse_args()
+    if not args.tidy and not args.clangd_only:
+        parser.error("--tidy is required (unless --clangd-only)")
 
     corpus = os.path.abspath(args.corpus)
     with open(os.path.join(corpus, "db", "corpus.json")) as f:
         projects = json.load(f)
     out = os.path.abspath(args.out or os.path.join(corpus, "results"))
     os.makedirs(out, exist_ok=True)
-    tidy = shlex.split(args.tidy)
+    tidy = shlex.split(args.tidy or "")
     # The config replaces any .clang-tidy in the corpus trees: the projects'
     # own settings must neither disable coop checks nor add others.
     config = "{Checks: '-*,%s', HeaderFilterRegex: '.*'}" % args.checks
 
+    projects = [p for p in projects if not args.only or p["name"] in args.only]
+    db_entries = {}
+    for p in projects:
+        with open(os.path.join(p["db"], "compile_commands.json")) as f:
+            db_entries[p["name"]] = json.load(f)
+    clangd_lines, clangd_bad = [], 0
+    if args.clangd:
+        clangd_lines, clangd_bad = run_clangd(projects, db_entries, args, out)
+        if args.clangd_only:
+            return 1 if clangd_bad else 0
+
     jobs = []
     for p in projects:
-        if args.only and p["name"] not in args.only:
-            continue
-        with open(os.path.join(p["db"], "compile_commands.json")) as f:
-            db = json.load(f)
+        db = db_entries[p["name"]]
         if args.limit:
             db = db[:args.limit]
+        if args.files:
+            with open(args.files) as f:
+                wanted = set(line.strip() for line in f if line.strip())
+            db = [e for e in db if e["file"] in wanted]
         logs = os.path.join(out, "logs", p["name"])
         os.makedirs(logs, exist_ok=True)
         for n, e in enumerate(db):
@@ -349,6 +476,7 @@ def main():
             lines.append("  - note `%s:%d`: %s" % (relpath(note["file"], roots[f["project"]]),
                                                   note["line"], note["msg"]))
 
+    lines += [""] + clangd_lines
     lines += ["", "## Parse failures (approximate flags)", ""]
     for r in results:
         if r["error_count"]:
@@ -366,7 +494,7 @@ def main():
               sum(1 for r in results if r["error_count"]), len(findings),
               sum(1 for f in findings if f["verdict"] == "untriaged"),
               os.path.join(out, "summary.md")))
-    return 1 if bad else 0
+    return 1 if bad or clangd_bad else 0
 
 
 if __name__ == "__main__":
