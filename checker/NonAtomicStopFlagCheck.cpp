@@ -105,13 +105,20 @@ void NonAtomicStopFlagCheck::check(const MatchFinder::MatchResult &Result) {
     Context = &Ctx;
     Loops = std::make_unique<LoopAnalyzer>(Ctx, LoopAnalysisOptions{});
   }
+  // `do { ... } while (0)`, the macro idiom (assert-like macros), runs its
+  // body once: nothing in it is polled.
+  const Expr *Condition = conditionOf(*Loop);
+  bool Value = true;
+  if (Condition && !Condition->isValueDependent() &&
+      !Condition->containsErrors() &&
+      Condition->EvaluateAsBooleanCondition(Value, Ctx) && !Value)
+    return;
   Threads.ensure(Ctx, ThreadOpts);
   Variables.ensure(Ctx);
 
   // What the loop's condition reads, and what the conditions guarding its
   // other exits read (InfiniteLoops follows those through locals).
   llvm::SmallVector<const Expr *, 8> Reads;
-  const Expr *Condition = conditionOf(*Loop);
   if (Condition && !Condition->containsErrors())
     collectReferences(Condition, Reads);
   LoopInfo Info = Loops->analyze(*Loop, *Fn);
