@@ -90,7 +90,8 @@ cAtomicSpelling(const ValueDecl &Var, const ASTContext &Ctx) {
   bool WrittenAsTypedef = false;
   if (const auto *D = dyn_cast<DeclaratorDecl>(&Var)) {
     TypeLoc TL = unqualifiedTypeLoc(*D);
-    WrittenAsTypedef = !TL.isNull() && !TL.getAs<TypedefTypeLoc>().isNull();
+    WrittenAsTypedef =
+        !TL.isNull() && !TL.getAsAdjusted<TypedefTypeLoc>().isNull();
   } else {
     WrittenAsTypedef = Var.getType()->getAs<TypedefType>() != nullptr;
   }
