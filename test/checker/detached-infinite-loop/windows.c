@@ -3,7 +3,7 @@
 // With stand-in declarations, and with mingw-w64's real headers.
 // RUN: %check_coop %s coop-detached-infinite-loop %t -- -- -std=c11 -I%S/../Inputs/detached-infinite-loop -DSTAND_IN
 // RUN: %check_coop %s coop-detached-infinite-loop %t -- -- -std=c11 \
-// RUN:   --target=x86_64-w64-mingw32 -resource-dir=%clang_resource_dir
+// RUN:   --target=x86_64-w64-mingw32
 #ifdef STAND_IN
 #include "windows-threads.h"
 #define WINAPI

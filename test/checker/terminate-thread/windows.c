@@ -2,7 +2,7 @@
 // reported with the C API's replacement; ExitThread and _endthreadex, the
 // normal end of a C thread, are not.
 // RUN: %check_coop %s coop-terminate-thread %t -- -- -std=c11 \
-// RUN:   --target=x86_64-w64-mingw32 -resource-dir=%clang_resource_dir \
+// RUN:   --target=x86_64-w64-mingw32 \
 // RUN:   -isystem /usr/x86_64-w64-mingw32/include
 #include <windows.h>
 #include <process.h>

@@ -1,7 +1,7 @@
 // The real declarations: mingw-w64's <windows.h> and <process.h> (Debian's
 // mingw-w64-x86-64-dev), parsed for a Windows target.
 // RUN: %check_coop %s coop-terminate-thread %t -- -- -std=c++17 \
-// RUN:   --target=x86_64-w64-mingw32 -resource-dir=%clang_resource_dir \
+// RUN:   --target=x86_64-w64-mingw32 \
 // RUN:   -isystem /usr/x86_64-w64-mingw32/include
 #include <windows.h>
 #include <process.h>
