@@ -61,9 +61,26 @@ void IgnoredStopTokenCheck::check(const MatchFinder::MatchResult &Result) {
   checkFunction(*Fn, Ctx);
 }
 
+/// True if the TU declares std::jthread or coop::jthread (also in an inline
+/// namespace, whose names its parent's lookup sees): without one there is no
+/// jthread launch, and the thread-entry analysis of the whole TU (most of
+/// this check's time in a TU of headers) is not needed.
+static bool declaresJthread(ASTContext &Ctx) {
+  if (!Ctx.getLangOpts().CPlusPlus)
+    return false;
+  DeclarationName Jthread(&Ctx.Idents.get("jthread"));
+  for (StringRef Space : {"std", "coop"})
+    for (const NamedDecl *D : Ctx.getTranslationUnitDecl()->lookup(
+             DeclarationName(&Ctx.Idents.get(Space))))
+      if (const auto *NS = dyn_cast<NamespaceDecl>(D))
+        if (!NS->lookup(Jthread).empty())
+          return true;
+  return false;
+}
+
 llvm::ArrayRef<const ThreadLaunch *>
 IgnoredStopTokenCheck::jthreadsRunning(const FunctionDecl &Fn) {
-  if (Context && JthreadsByEntry.empty()) {
+  if (Context && JthreadsByEntry.empty() && declaresJthread(*Context)) {
     Threads.ensure(*Context, ThreadEntryOptions{});
     for (const ThreadLaunch &Launch : Threads.launches()) {
       if ((Launch.Kind != ThreadLaunchKind::StdJthread &&
@@ -77,9 +94,10 @@ IgnoredStopTokenCheck::jthreadsRunning(const FunctionDecl &Fn) {
         if (Pattern != Launch.Entry)
           JthreadsByEntry[Pattern->getCanonicalDecl()].push_back(&Launch);
     }
-    // Remember that the map is built even when it stays empty.
-    JthreadsByEntry[nullptr];
   }
+  // Remember that the map is built even when it stays empty.
+  if (Context)
+    JthreadsByEntry[nullptr];
   auto It = JthreadsByEntry.find(Fn.getCanonicalDecl());
   if (It == JthreadsByEntry.end())
     return {};

@@ -11,6 +11,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
 
 using namespace clang;
@@ -62,6 +63,12 @@ static bool isLvalueRefToNonConst(QualType T) {
   return Ref && !Ref->getPointeeType().isConstQualified();
 }
 
+static bool isInSystemHeader(const Decl &D) {
+  const SourceManager &SM = D.getASTContext().getSourceManager();
+  SourceLocation Loc = D.getLocation();
+  return Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc));
+}
+
 namespace {
 
 struct LambdaFrame {
@@ -84,6 +91,11 @@ public:
 
   bool TraverseDecl(Decl *D) {
     auto *FD = dyn_cast_or_null<FunctionDecl>(D);
+    // A library function's body cannot name the program's variables (a
+    // lambda's body is the lambda's own function, in the program): skipping
+    // it saves most of the walk in a TU of headers.
+    if (FD && FD->doesThisDeclarationHaveABody() && isInSystemHeader(*FD))
+      return true;
     if (FD)
       Functions.push_back(FD);
     bool Result = Base::TraverseDecl(D);

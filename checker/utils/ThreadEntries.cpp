@@ -258,6 +258,12 @@ public:
 
   bool TraverseDecl(Decl *D) {
     auto *FD = dyn_cast_or_null<FunctionDecl>(D);
+    // Library internals are never followed and launch nothing this analysis
+    // reports: their bodies (most of a TU of headers, instantiations
+    // included) need no walk.
+    if (FD && FD->doesThisDeclarationHaveABody() &&
+        inSystemHeader(FD->getLocation()))
+      return true;
     if (FD)
       enterFunction(FD);
     bool Result = Base::TraverseDecl(D);
