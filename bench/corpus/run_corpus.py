@@ -260,13 +260,15 @@ def run_clangd(projects, db_entries, args, out):
         with open(log, "w") as f:
             f.write("$ XDG_CONFIG_HOME=%s %s\n%s" % (xdg, " ".join(shlex.quote(c) for c in cmd),
                                                       text))
+        # clangd --check exits with 3 (CheckFailed) when the file has
+        # compiler errors, after "All checks completed, N errors".
+        m = re.search(r"All checks completed, (\d+) errors", text)
         crash = []
         if rc is not None and rc < 0:
             crash.append("killed by signal %s" % signal.Signals(-rc).name)
-        elif rc is not None and rc not in (0, 1):
+        elif rc is not None and rc != 0 and not (rc == 3 and m):
             crash.append("exit code %d" % rc)
         crash += [l.strip()[:200] for l in text.splitlines() for r in CRASH_RES if r.search(l)]
-        m = re.search(r"All checks completed, (\d+) errors", text)
         return {"project": name, "file": e["file"], "rc": rc, "timeout": timed_out,
                 "crash": crash, "errors": int(m.group(1)) if m else None,
                 "seconds": round(time.monotonic() - start, 2), "log": log}
