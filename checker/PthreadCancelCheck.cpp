@@ -78,6 +78,7 @@ void PthreadCancelCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       callExpr(callee(functionDecl(hasAnyName(SignalApis))), Body).bind("signal"),
       this);
+  Handlers.registerMatchers(Finder, this);
 }
 
 static const Stmt *bodyOf(const MatchFinder::MatchResult &Result) {
@@ -86,6 +87,8 @@ static const Stmt *bodyOf(const MatchFinder::MatchResult &Result) {
 }
 
 void PthreadCancelCheck::check(const MatchFinder::MatchResult &Result) {
+  if (Handlers.record(Result))
+    return;
   if (const auto *Ref = Result.Nodes.getNodeAs<Expr>("cancel-ref"))
     return checkCancelReference(*Ref, Result);
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("canceltype"))
@@ -152,16 +155,22 @@ void PthreadCancelCheck::checkSignal(const CallExpr &Call, const Stmt *Body,
       userFacingLoc(*Result.SourceManager, Call.getBeginLoc());
   if (!Reported.firstTime(Loc, static_cast<unsigned>(Api->Id)))
     return;
-  diag(Loc, "'%0' with %1 %select{terminates|stops}2 the whole process, not "
-            "only the target thread, and no cleanup runs; cooperative "
-            "replacement: %3")
-      << Api->spelledName() << Signal->Name
-      << (Signal->Action == SignalAction::Stop)
-      << Api->replacementFor(getLangOpts())
-      << SourceRange(Loc, userFacingLoc(*Result.SourceManager,
-                                        Call.getArg(Index)->getEndLoc()));
+  SourceRange Range(Loc, userFacingLoc(*Result.SourceManager,
+                                       Call.getArg(Index)->getEndLoc()));
+  StringRef Replacement = Api->replacementFor(getLangOpts());
+  Handlers.defer(*Signal, [this, Loc, Range, Api, Signal = *Signal,
+                                  Replacement] {
+    diag(Loc, "'%0' with %1 %select{terminates|stops}2 the whole process, not "
+              "only the target thread, and no cleanup runs; cooperative "
+              "replacement: %3")
+        << Api->spelledName() << Signal.Name
+        << (Signal.Action == SignalAction::Stop) << Replacement << Range;
+  });
 }
 
-void PthreadCancelCheck::onEndOfTranslationUnit() { Reported.clear(); }
+void PthreadCancelCheck::onEndOfTranslationUnit() {
+  Handlers.reportAndClear();
+  Reported.clear();
+}
 
 } // namespace coop

@@ -4,6 +4,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/Locations.h"
+#include "utils/SignalHandlers.h"
 #include "utils/Signals.h"
 
 namespace coop {
@@ -36,6 +37,7 @@ private:
   const llvm::StringRef AllowedSignalsOption;
   const clang::Preprocessor *PP = nullptr;
   SignalClassifier Signals;
+  SignalHandlers Handlers;
   ReportedLocations Reported;
 };
 

@@ -291,9 +291,12 @@ void TerminateThreadCheck::registerMatchers(MatchFinder *Finder) {
                Body)
           .bind("syscall"),
       this);
+  Handlers.registerMatchers(Finder, this);
 }
 
 void TerminateThreadCheck::check(const MatchFinder::MatchResult &Result) {
+  if (Handlers.record(Result))
+    return;
   const Stmt *Body = bodyOf(Result);
   const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
   if (const auto *Ref = Result.Nodes.getNodeAs<Expr>("function-ref"))
@@ -453,15 +456,21 @@ void TerminateThreadCheck::checkSyscall(const CallExpr &Call, const Stmt *Body,
   if (isUnevaluatedOperand(Call, *Result.Context) ||
       !Reported.firstTime(Loc, static_cast<unsigned>(Api.Id)))
     return;
-  diag(Loc, "'syscall(%0, ...)' with %1 %select{terminates|stops}2 the whole "
-            "process, not only the target thread, and no cleanup runs; "
-            "cooperative replacement: %3")
-      << Syscall->Name << Signal->Name
-      << (Signal->Action == SignalAction::Stop)
-      << Api.replacementFor(getLangOpts())
-      << SourceRange(Loc, userFacingLoc(SM, SignalArg->getEndLoc()));
+  SourceRange Range(Loc, userFacingLoc(SM, SignalArg->getEndLoc()));
+  StringRef Replacement = Api.replacementFor(getLangOpts());
+  Handlers.defer(*Signal, [this, Loc, Range, Syscall = *Syscall,
+                                  Signal = *Signal, Replacement] {
+    diag(Loc, "'syscall(%0, ...)' with %1 %select{terminates|stops}2 the "
+              "whole process, not only the target thread, and no cleanup "
+              "runs; cooperative replacement: %3")
+        << Syscall.Name << Signal.Name << (Signal.Action == SignalAction::Stop)
+        << Replacement << Range;
+  });
 }
 
-void TerminateThreadCheck::onEndOfTranslationUnit() { Reported.clear(); }
+void TerminateThreadCheck::onEndOfTranslationUnit() {
+  Handlers.reportAndClear();
+  Reported.clear();
+}
 
 } // namespace coop

@@ -4,6 +4,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/Locations.h"
+#include "utils/SignalHandlers.h"
 #include "utils/Signals.h"
 
 namespace coop {
@@ -65,6 +66,7 @@ private:
   const bool WarnOnSuspendThread;
   const clang::Preprocessor *PP = nullptr;
   SignalClassifier Signals;
+  SignalHandlers Handlers;
   ReportedLocations Reported;
 };
 

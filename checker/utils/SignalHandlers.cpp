@@ -1,0 +1,66 @@
+#include "SignalHandlers.h"
+#include "ConstantValue.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace coop {
+
+static constexpr llvm::StringLiteral InstallCall = "signal-handler-install";
+static constexpr llvm::StringLiteral InstallBody = "signal-handler-fn";
+
+void SignalHandlers::registerMatchers(MatchFinder *Finder,
+                                      MatchFinder::MatchCallback *Check) {
+  // signal(sig, handler) and its relatives; sigaction(sig, act, oldact).
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(hasAnyName("::signal", "::std::signal",
+                                              "::sigset", "::bsd_signal",
+                                              "::sysv_signal", "::sigaction"))),
+               hasArgument(1, expr()),
+               optionally(forCallable(functionDecl().bind(InstallBody))))
+          .bind(InstallCall),
+      Check);
+}
+
+bool SignalHandlers::record(const MatchFinder::MatchResult &Result) {
+  const auto *Call = Result.Nodes.getNodeAs<CallExpr>(InstallCall);
+  if (!Call)
+    return false;
+  const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>(InstallBody);
+  const Stmt *Body = Fn ? Fn->getBody() : nullptr;
+  ASTContext &Ctx = *Result.Context;
+  std::optional<int64_t> Number = constantIntValue(Call->getArg(0), Ctx, Body);
+  if (!Number)
+    return true;
+  // sigaction(sig, NULL, &old) only reads the disposition, and
+  // signal(sig, SIG_DFL) restores the default action: SIG_DFL is
+  // ((__sighandler_t) 0) everywhere. (A sigaction whose sa_handler is SIG_DFL
+  // counts as a handler; that is rare, and costs a missed warning, not a
+  // false one.)
+  const Expr *Disposition = Call->getArg(1);
+  if (isAlwaysNullPointer(Disposition, Ctx, Body))
+    return true;
+  // In C a 0 cast to a function pointer is not a null pointer constant.
+  if (const auto *Literal =
+          dyn_cast<IntegerLiteral>(Disposition->IgnoreParenCasts()))
+    if (Literal->getValue().isZero())
+      return true;
+  Handled.insert(*Number);
+  return true;
+}
+
+void SignalHandlers::defer(const SignalInfo &Signal,
+                           llvm::unique_function<void()> Report) {
+  Pending.emplace_back(Signal, std::move(Report));
+}
+
+void SignalHandlers::reportAndClear() {
+  for (auto &[Signal, Report] : Pending)
+    if (Signal.Name == "SIGKILL" || Signal.Name == "SIGSTOP" ||
+        !Handled.contains(Signal.Number))
+      Report();
+  Pending.clear();
+  Handled.clear();
+}
+
+} // namespace coop
