@@ -95,6 +95,8 @@ static const Expr *memberReadThrough(const Expr &Use, ASTContext &Ctx) {
   }
 }
 
+static bool endsByItsOwnCounter(const Stmt &Loop);
+
 void NonAtomicStopFlagCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Loop = Result.Nodes.getNodeAs<Stmt>("loop");
   const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
@@ -121,13 +123,15 @@ void NonAtomicStopFlagCheck::check(const MatchFinder::MatchResult &Result) {
   llvm::SmallVector<const Expr *, 8> Reads;
   if (Condition && !Condition->containsErrors())
     collectReferences(Condition, Reads);
-  LoopInfo Info = Loops->analyze(*Loop, *Fn);
-  for (const LoopExit &Exit : Info.Exits) {
-    if (Exit.Kind == LoopExitKind::Condition)
-      continue;
-    for (const ExitSource &Source : Exit.Sources)
-      if (Source.Use && Source.Decl)
-        Reads.push_back(memberReadThrough(*Source.Use, Ctx));
+  if (!endsByItsOwnCounter(*Loop)) {
+    LoopInfo Info = Loops->analyze(*Loop, *Fn);
+    for (const LoopExit &Exit : Info.Exits) {
+      if (Exit.Kind == LoopExitKind::Condition)
+        continue;
+      for (const ExitSource &Source : Exit.Sources)
+        if (Source.Use && Source.Decl)
+          Reads.push_back(memberReadThrough(*Source.Use, Ctx));
+    }
   }
   llvm::DenseSet<const Expr *> Seen;
   for (const Expr *Read : Reads)
@@ -238,6 +242,24 @@ static bool isCountingBound(const Expr &Read, const Stmt &Loop,
       return changesIn(&Loop, *Var);
     });
   }
+}
+
+/// True if the loop's own condition compares a variable the loop changes
+/// (`for (i = 0; i < N; ++i)`). Such a loop ends by its own progress: an exit
+/// that a shared variable guards inside it can only end it early, and a
+/// hoisted load of that variable cannot keep it running, so those guards are
+/// not polled stop flags (glibc tst-signal6.c in docs/real-world.md).
+static bool endsByItsOwnCounter(const Stmt &Loop) {
+  const Expr *Condition = conditionOf(Loop);
+  const auto *Compare =
+      Condition ? dyn_cast<BinaryOperator>(Condition->IgnoreParenImpCasts())
+                : nullptr;
+  if (!Compare || !Compare->isRelationalOp())
+    return false;
+  llvm::SmallVector<const VarDecl *, 4> Vars;
+  collectVariables(Compare, Vars);
+  return llvm::any_of(Vars,
+                      [&](const VarDecl *Var) { return changesIn(&Loop, *Var); });
 }
 
 void NonAtomicStopFlagCheck::checkRead(const Expr &Read, const Stmt &Loop,
