@@ -9,6 +9,7 @@
 #include "clang/Lex/Preprocessor.h"
 #include "utils/BlockingCalls.h"
 #include "utils/Names.h"
+#include "utils/Instantiations.h"
 #include "utils/StopTokens.h"
 #include "utils/UnsafeApiTable.h"
 
@@ -39,18 +40,15 @@ void IgnoredStopTokenCheck::registerPPCallbacks(const SourceManager &,
 void IgnoredStopTokenCheck::registerMatchers(MatchFinder *Finder) {
   // Templates are judged in their patterns: once, not per instantiation.
   Finder->addMatcher(
-      functionDecl(isDefinition(), unless(isInstantiated()))
-          .bind("fn"),
-      this);
-  Finder->addMatcher(
-      lambdaExpr(unless(isInTemplateInstantiation())).bind("lambda"), this);
+      functionDecl(isDefinition()).bind("fn"), this);
+  Finder->addMatcher(lambdaExpr().bind("lambda"), this);
 }
 
 void IgnoredStopTokenCheck::check(const MatchFinder::MatchResult &Result) {
   const FunctionDecl *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
   if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
     Fn = Lambda->getCallOperator();
-  if (!Fn || !Fn->hasBody() || Fn->isInvalidDecl() ||
+  if (!Fn || !Fn->hasBody() || Fn->isInvalidDecl() || isInInstantiation(*Fn) ||
       !Checked.insert(Fn->getCanonicalDecl()).second)
     return;
   ASTContext &Ctx = *Result.Context;

@@ -9,6 +9,7 @@
 #include "utils/AtomicRewrite.h"
 #include "utils/CheckOptions.h"
 #include "utils/HeldLocks.h"
+#include "utils/Instantiations.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -46,7 +47,6 @@ void NonAtomicStopFlagCheck::registerMatchers(MatchFinder *Finder) {
   // instantiations to them), so each is reported once.
   Finder->addMatcher(
       stmt(anyOf(whileStmt(), doStmt(), forStmt(), cxxForRangeStmt()),
-           unless(isInTemplateInstantiation()),
            forCallable(functionDecl().bind("fn")))
           .bind("loop"),
       this);
@@ -100,7 +100,7 @@ static bool endsByItsOwnCounter(const Stmt &Loop);
 void NonAtomicStopFlagCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Loop = Result.Nodes.getNodeAs<Stmt>("loop");
   const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
-  if (!Loop || !Fn || !Fn->hasBody())
+  if (!Loop || !Fn || !Fn->hasBody() || isInInstantiation(*Fn))
     return;
   ASTContext &Ctx = *Result.Context;
   if (Context != &Ctx) {

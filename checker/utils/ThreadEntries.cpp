@@ -681,23 +681,66 @@ std::vector<ThreadLaunch> Collector::finish() {
 
 } // namespace
 
-void ThreadEntryAnalysis::reset() {
+namespace {
+/// What one walk of a translation unit finds: the launches as written, and
+/// the call graph the reach search follows.
+struct TranslationUnitWalk {
+  const ASTContext *Ctx = nullptr;
+  std::vector<std::pair<std::string, std::string>> ExtraCreateDetach;
+  std::vector<ThreadLaunch> Launches;
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<CallEdge, 4>> Calls;
+  llvm::DenseMap<const FunctionDecl *, const CallExpr *> DetachesSelf;
+};
+
+/// The last walk, shared by the checks that analyse the same translation
+/// unit: four checks use this analysis, and the walk is its whole cost
+/// (docs/performance.md). Per thread, because clangd builds the ASTs of
+/// several files at once on different threads; forgotten when a check is
+/// done with the TU (reset), so a later AST at the same address is walked
+/// anew.
+thread_local std::unique_ptr<TranslationUnitWalk> LastWalk;
+
+const TranslationUnitWalk &walkOf(ASTContext &Ctx,
+                                  const ThreadEntryOptions &Opts) {
+  if (LastWalk && LastWalk->Ctx == &Ctx &&
+      LastWalk->ExtraCreateDetach == Opts.ExtraCreateDetach)
+    return *LastWalk;
+  auto Walked = std::make_unique<TranslationUnitWalk>();
+  Walked->Ctx = &Ctx;
+  Walked->ExtraCreateDetach = Opts.ExtraCreateDetach;
+  Collector Walk(Ctx, Opts);
+  Walk.TraverseAST(Ctx);
+  Walked->Launches = Walk.finish();
+  Walked->Calls = std::move(Walk.Calls);
+  Walked->DetachesSelf = std::move(Walk.DetachesSelf);
+  LastWalk = std::move(Walked);
+  return *LastWalk;
+}
+} // namespace
+
+void ThreadEntryAnalysis::clear() {
   AnalysedContext = nullptr;
   Launches.clear();
   Reaches.clear();
   WorkerFunctions.clear();
 }
 
+void ThreadEntryAnalysis::reset() {
+  clear();
+  LastWalk.reset();
+}
+
 void ThreadEntryAnalysis::ensure(ASTContext &Ctx,
                                  const ThreadEntryOptions &Opts) {
   if (AnalysedContext == &Ctx)
     return;
-  reset();
+  clear();
   AnalysedContext = &Ctx;
 
-  Collector Walk(Ctx, Opts);
-  Walk.TraverseAST(Ctx);
-  Launches = Walk.finish();
+  const TranslationUnitWalk &Walk = walkOf(Ctx, Opts);
+  // Each analysis owns its launches: the reach search below marks the ones
+  // whose entry detaches itself.
+  Launches = Walk.Launches;
 
   // Breadth-first from each distinct entry; launches that share an entry
   // share the search.

@@ -88,7 +88,8 @@ public:
   /// Walks the translation unit once; later calls with the same context are
   /// free. Call it from a check's check() or onEndOfTranslationUnit().
   void ensure(clang::ASTContext &Ctx, const ThreadEntryOptions &Opts);
-  /// Forget the TU (call from onEndOfTranslationUnit).
+  /// Forget the TU, and the walk the checks share (call from
+  /// onEndOfTranslationUnit).
   void reset();
 
   llvm::ArrayRef<ThreadLaunch> launches() const { return Launches; }
@@ -109,6 +110,8 @@ public:
   }
 
 private:
+  void clear();
+
   const clang::ASTContext *AnalysedContext = nullptr;
   std::vector<ThreadLaunch> Launches;
   llvm::DenseMap<const clang::FunctionDecl *, llvm::SmallVector<WorkerReach, 1>>
