@@ -28,7 +28,7 @@ mkdir -p "$build"
 cmake -S "$top" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCOOP_BUILD_LIBRARY=OFF -DCOOP_BUILD_CLANGD=OFF >"$build/coop-configure.log" 2>&1 ||
   { cat "$build/coop-configure.log"; exit 1; }
-nice -n 10 cmake --build "$build" --target CoopTidyPlugin
+nice -n 10 cmake --build "$build" -j "$(nproc)" --target CoopTidyPlugin
 plugin=$build/checker/plugin/CoopTidyPlugin.so
 
 exec python3 "$here/overhead.py" --tidy "/usr/lib/llvm-22/bin/clang-tidy --load=$plugin" \
