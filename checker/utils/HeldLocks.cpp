@@ -1,5 +1,6 @@
 //===--- HeldLocks.cpp - which mutexes are held where a statement runs ----===//
 #include "HeldLocks.h"
+#include "Wrappers.h"
 #include "SharedVariables.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -43,29 +44,17 @@ private:
       Guards;
 };
 
-const Expr *strip(const Expr *E) {
-  while (E) {
-    const Expr *Next = E->IgnoreParenImpCasts();
-    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Next))
-      Next = Cleanups->getSubExpr();
-    else if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(Next))
-      Next = Temp->getSubExpr();
-    else if (const auto *Cast = dyn_cast<CStyleCastExpr>(Next))
-      Next = Cast->getSubExpr();
-    if (Next == E)
-      return E;
-    E = Next;
-  }
-  return E;
+const Expr *stripMutexExpr(const Expr *E) {
+  return stripWrappers(E, ExplicitCasts::Strip);
 }
 
 /// The variable or member that holds the mutex E designates (`m`, `&m`,
 /// `this->m_`, `*pm` is not followed).
 const ValueDecl *mutexOf(const Expr *E) {
-  E = strip(E);
+  E = stripMutexExpr(E);
   if (const auto *AddrOf = dyn_cast_or_null<UnaryOperator>(E))
     if (AddrOf->getOpcode() == UO_AddrOf)
-      E = strip(AddrOf->getSubExpr());
+      E = stripMutexExpr(AddrOf->getSubExpr());
   if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
     return sharedVariableKey(Ref->getDecl());
   if (const auto *Member = dyn_cast_or_null<MemberExpr>(E))
@@ -94,7 +83,7 @@ bool isLockGuardType(QualType T) {
 }
 
 void applyGuardDecl(const VarDecl &Guard, LockState &State) {
-  const Expr *Init = strip(Guard.getInit());
+  const Expr *Init = stripMutexExpr(Guard.getInit());
   if (!Init)
     return;
   llvm::ArrayRef<const Expr *> Args;
@@ -134,7 +123,7 @@ void applyStatement(const Stmt *S, LockState &State) {
   const auto *E = dyn_cast<Expr>(S);
   if (!E)
     return;
-  E = strip(E);
+  E = stripMutexExpr(E);
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
     const CXXMethodDecl *Method = Member->getMethodDecl();
     if (!Method || !Method->getIdentifier())
@@ -144,7 +133,7 @@ void applyStatement(const Stmt *S, LockState &State) {
     bool Unlock = Name == "unlock" || Name == "unlock_shared";
     if (!Lock && !Unlock)
       return;
-    const Expr *Object = strip(Member->getImplicitObjectArgument());
+    const Expr *Object = stripMutexExpr(Member->getImplicitObjectArgument());
     if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Object))
       if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
         if (const auto *Managed = State.guard(Var)) {

@@ -1,4 +1,5 @@
 #include "InfiniteLoops.h"
+#include "Wrappers.h"
 #include "ConstantValue.h"
 #include "Names.h"
 #include "StopTokens.h"
@@ -45,19 +46,7 @@ namespace {
 constexpr unsigned MaxSources = 8;
 
 const Expr *strip(const Expr *E) {
-  while (E) {
-    const Expr *Next = E->IgnoreParenImpCasts();
-    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Next))
-      Next = Cleanups->getSubExpr();
-    else if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(Next))
-      Next = Temp->getSubExpr();
-    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Next))
-      Next = Bind->getSubExpr();
-    if (Next == E)
-      return E;
-    E = Next;
-  }
-  return E;
+  return stripWrappers(E, ExplicitCasts::Keep);
 }
 
 /// The variable an lvalue is part of: `x`, `s.field`, `array[i]`.

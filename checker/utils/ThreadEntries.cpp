@@ -14,6 +14,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "ThreadEntries.h"
+#include "Wrappers.h"
 #include "ConstantValue.h"
 #include "Names.h"
 #include "clang/AST/DeclCXX.h"
@@ -65,18 +66,10 @@ using ObjectKey = const void *;
 /// Strips what stands between a value and the expression that produced it:
 /// parentheses, implicit and explicit casts, temporaries, cleanups, elidable
 /// copies and moves.
-const Expr *stripWrappers(const Expr *E) {
+const Expr *stripToValue(const Expr *E) {
   while (E) {
-    const Expr *Next = E->IgnoreParenImpCasts();
-    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Next))
-      Next = Cleanups->getSubExpr();
-    else if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(Next))
-      Next = Temp->getSubExpr();
-    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Next))
-      Next = Bind->getSubExpr();
-    else if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Next))
-      Next = Cast->getSubExpr();
-    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(Next)) {
+    const Expr *Next = stripWrappers(E, ExplicitCasts::Strip);
+    if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Next)) {
       // An elidable copy/move, or `T t = T(...)` before C++17.
       const CXXConstructorDecl *Ctor = Construct->getConstructor();
       if (Construct->getNumArgs() == 1 && Ctor &&
@@ -167,7 +160,7 @@ const FunctionDecl *resolveCallable(const Expr *E, unsigned ExtraArgs,
                                     unsigned Budget = 8) {
   if (!E || Budget == 0)
     return nullptr;
-  E = stripWrappers(E);
+  E = stripToValue(E);
   if (E->containsErrors())
     return nullptr;
   if (const auto *Unary = dyn_cast<UnaryOperator>(E))
@@ -404,7 +397,7 @@ private:
   ObjectKey keyOf(const Expr *E) const {
     if (!E)
       return nullptr;
-    E = stripWrappers(E);
+    E = stripToValue(E);
     if (const auto *Unary = dyn_cast<UnaryOperator>(E))
       if (Unary->getOpcode() == UO_AddrOf || Unary->getOpcode() == UO_Deref)
         return keyOf(Unary->getSubExpr());
@@ -453,9 +446,9 @@ private:
   void storeInto(const Expr *Init, ObjectKey Key) {
     if (!Init || !Key)
       return;
-    const Expr *Value = stripWrappers(Init);
+    const Expr *Value = stripToValue(Init);
     if (const auto *New = dyn_cast<CXXNewExpr>(Value))
-      Value = New->getInitializer() ? stripWrappers(New->getInitializer())
+      Value = New->getInitializer() ? stripToValue(New->getInitializer())
                                     : nullptr;
     if (!Value)
       return;
@@ -493,7 +486,7 @@ private:
               Args.size() - Index - 1);
     // A thread id written through an out-parameter, like pthread_create's.
     for (const Expr *Arg : Args)
-      if (const auto *AddrOf = dyn_cast<UnaryOperator>(stripWrappers(Arg)))
+      if (const auto *AddrOf = dyn_cast<UnaryOperator>(stripToValue(Arg)))
         if (AddrOf->getOpcode() == UO_AddrOf)
           if (ObjectKey Key = keyOf(AddrOf))
             Pending.back().Keys.push_back(Key);
@@ -580,7 +573,7 @@ private:
       if (ObjectKey Id = keyOf(Call->getArg(0)))
         Pending.back().Keys.push_back(Id);
     } else if (Name == "pthread_detach" && N == 1) {
-      const Expr *Arg = stripWrappers(Call->getArg(0));
+      const Expr *Arg = stripToValue(Call->getArg(0));
       const auto *Self = dyn_cast<CallExpr>(Arg);
       const FunctionDecl *SelfCallee = Self ? Self->getDirectCallee() : nullptr;
       if (SelfCallee && isGlobalCFunction(SelfCallee) &&
