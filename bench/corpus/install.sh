@@ -58,7 +58,7 @@ if [ ! -e "$stamps/glibc" ]; then
   mkdir -p "$build/glibc"
   (cd "$build/glibc" &&
     quiet "$glibc_src/configure" --prefix=/usr --disable-werror >configure.log 2>&1 &&
-    quiet make -j2 "$PWD/libc-modules.h" "$PWD/abi-versions.h" "$PWD/first-versions.h" \
+    quiet make "$PWD/libc-modules.h" "$PWD/abi-versions.h" "$PWD/first-versions.h" \
       "$PWD/gnu/lib-names.h" "$PWD/libc-abis.h" "$PWD/dl-tunable-list.h" >headers.log 2>&1 &&
     quiet make -C "$glibc_src/misc" objdir="$PWD" "$PWD/misc/bits/syscall.h" >>headers.log 2>&1) ||
     { echo "corpus: glibc configure failed; see $build/glibc/*.log" >&2; exit 1; }
