@@ -54,13 +54,11 @@ void DetachedInfiniteLoopCheck::storeOptions(
 }
 
 void DetachedInfiniteLoopCheck::registerMatchers(MatchFinder *Finder) {
-  // Only loops that can be infinite: the condition is absent or may be a
-  // constant; check() decides.
-  Finder->addMatcher(
-      stmt(anyOf(forStmt(), whileStmt(), doStmt()),
-           forCallable(functionDecl().bind("fn")))
-          .bind("loop"),
-      this);
+  // The loops worth judging are those of the functions that run on a
+  // thread, which the thread-entry walk lists with their loops: matching
+  // every loop of the TU and asking for its function would need the parent
+  // map (docs/performance.md).
+  Finder->addMatcher(translationUnitDecl(), this);
 }
 
 /// The keyword that starts a loop: where the warning (and NOLINT) goes.
@@ -145,35 +143,46 @@ static std::string launchApiName(const ThreadLaunch &Launch) {
 }
 
 void DetachedInfiniteLoopCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Loop = Result.Nodes.getNodeAs<Stmt>("loop");
-  const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
-  if (!Loop || !Fn || !Fn->hasBody() || Fn->isInvalidDecl())
+  ASTContext &Ctx = *Result.Context;
+  Threads.ensure(Ctx, ThreadOpts);
+  if (Threads.workerFunctions().empty())
     return;
-  const SourceManager &SM = *Result.SourceManager;
-  if (SM.isInSystemHeader(SM.getExpansionLoc(Loop->getBeginLoc())))
+  Loops = std::make_unique<LoopAnalyzer>(Ctx, LoopOpts);
+  // In the order of the walk, where a template's pattern comes before its
+  // instantiations: the pattern's reaches gather every instantiation's
+  // launches, so its report names them all.
+  for (const FunctionBody &Body : Threads.bodies())
+    if (Threads.runsOnWorker(Body.Function))
+      for (const Stmt *Loop : Body.Loops)
+        // Range-for loops end with their range.
+        if (!isa<CXXForRangeStmt>(Loop))
+          checkLoop(*Loop, *Body.Function, *Result.SourceManager);
+}
+
+void DetachedInfiniteLoopCheck::checkLoop(const Stmt &Loop,
+                                          const FunctionDecl &Fn,
+                                          const SourceManager &SM) {
+  if (!Fn.hasBody() || Fn.isInvalidDecl() ||
+      SM.isInSystemHeader(SM.getExpansionLoc(Loop.getBeginLoc())))
     return;
-  SourceLocation Loc = userFacingLoc(SM, loopKeyword(*Loop));
+  SourceLocation Loc = userFacingLoc(SM, loopKeyword(Loop));
   if (Covered.contains(Loc))
     return;
-  ASTContext &Ctx = *Result.Context;
-  if (!Loops || &Loops->context() != &Ctx)
-    Loops = std::make_unique<LoopAnalyzer>(Ctx, LoopOpts);
-  // Cheap test first: the thread analysis walks the whole TU, once.
-  if (!Loops->conditionAlwaysTrue(*Loop, *Fn))
+  // Cheap test first.
+  if (!Loops->conditionAlwaysTrue(Loop, Fn))
     return;
-  Threads.ensure(Ctx, ThreadOpts);
   llvm::SmallVector<const WorkerReach *, 4> Reaches;
-  for (const WorkerReach &Reach : Threads.reachesOf(Fn))
+  for (const WorkerReach &Reach : Threads.reachesOf(&Fn))
     if (Reach.Launch->Detached || CheckJoinableThreads)
       Reaches.push_back(&Reach);
   if (Reaches.empty())
     return;
-  LoopInfo Info = Loops->analyze(*Loop, *Fn);
+  LoopInfo Info = Loops->analyze(Loop, Fn);
   bool Flagged = StrictMode ? !Info.endsByItself() && !Info.hasRecognisedStopCheck()
                             : Info.isInfinite();
   if (!Flagged)
     return;
-  report(*Loop, Info, Reaches, SM);
+  report(Loop, Info, Reaches, SM);
 }
 
 void DetachedInfiniteLoopCheck::report(const Stmt &Loop, const LoopInfo &Info,

@@ -27,6 +27,8 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
+  void checkLoop(const clang::Stmt &Loop, const clang::FunctionDecl &Fn,
+                 const clang::SourceManager &SM);
   void report(const clang::Stmt &Loop, const LoopInfo &Info,
               llvm::ArrayRef<const WorkerReach *> Reaches,
               const clang::SourceManager &SM);

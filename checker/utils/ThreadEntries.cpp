@@ -7,7 +7,8 @@
 //     a container, or the temporary itself), and the detach sites, keyed the
 //     same way, so `t.detach()`, `pthread_detach(tid)` and `CloseHandle(h)`
 //     find their launch without a second walk;
-//   - the direct calls made by every function with a body.
+//   - the loops and direct calls of every function body (lambdas are bodies
+//     of their own), which is also the call graph.
 // Afterwards each launch is resolved (entry, detach site), and a breadth-first
 // search from every distinct entry follows the recorded calls to CallDepth.
 // Everything after the walk is linear in what the walk recorded.
@@ -224,12 +225,6 @@ const FunctionDecl *definitionOf(const FunctionDecl *FD) {
   return FD;
 }
 
-/// One direct call recorded by the walk.
-struct CallEdge {
-  const FunctionDecl *Callee;
-  const CallExpr *Call;
-};
-
 /// A launch before its detach is resolved: the keys of the objects its
 /// handle is stored in.
 struct PendingLaunch {
@@ -309,7 +304,14 @@ public:
     return true;
   }
 
+  // --- what each body contains -------------------------------------------
+
+  bool VisitForStmt(ForStmt *Loop) { return addLoop(Loop); }
+  bool VisitWhileStmt(WhileStmt *Loop) { return addLoop(Loop); }
+  bool VisitDoStmt(DoStmt *Loop) { return addLoop(Loop); }
+
   bool VisitCXXForRangeStmt(CXXForRangeStmt *For) {
+    addLoop(For);
     // `for (auto &t : threads) t.detach();` detaches what `threads` holds.
     if (const VarDecl *LoopVar = For->getLoopVariable())
       if (ObjectKey Range = keyOf(For->getRangeInit()))
@@ -347,8 +349,8 @@ public:
     if (!Callee)
       return true;
     // Library internals are never followed, so their calls are not kept.
-    if (!Functions.empty() && !Functions.back().InSystemHeader)
-      Calls[Functions.back().FD->getCanonicalDecl()].push_back({Callee, Call});
+    if (FunctionBody *Body = currentBody())
+      Body->Calls.push_back(Call);
     if (inSystemHeader(Call->getBeginLoc()))
       return true;
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
@@ -374,8 +376,10 @@ public:
   /// Resolves every launch and returns them.
   std::vector<ThreadLaunch> finish();
 
-  /// Direct calls made by each function (canonical declaration).
-  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<CallEdge, 4>> Calls;
+  /// The bodies walked, and where each function's is (canonical
+  /// declaration).
+  std::vector<FunctionBody> Bodies;
+  llvm::DenseMap<const FunctionDecl *, unsigned> BodyIndex;
   /// pthread_detach(pthread_self()) calls, by enclosing function.
   llvm::DenseMap<const FunctionDecl *, const CallExpr *> DetachesSelf;
 
@@ -386,6 +390,26 @@ private:
 
   void enterFunction(const FunctionDecl *FD) {
     Functions.push_back({FD, inSystemHeader(FD->getLocation())});
+  }
+
+  /// The body the walk is in, created when it first holds something; null
+  /// outside functions and in library internals.
+  FunctionBody *currentBody() {
+    if (Functions.empty() || Functions.back().InSystemHeader)
+      return nullptr;
+    const FunctionDecl *FD = Functions.back().FD;
+    auto [It, New] = BodyIndex.try_emplace(FD->getCanonicalDecl(), Bodies.size());
+    FunctionBody &Body = New ? Bodies.emplace_back() : Bodies[It->second];
+    // A prototype's default arguments come before the definition's body.
+    if (New || FD->doesThisDeclarationHaveABody())
+      Body.Function = FD;
+    return &Body;
+  }
+
+  bool addLoop(const Stmt *Loop) {
+    if (FunctionBody *Body = currentBody())
+      Body->Loops.push_back(Loop);
+    return true;
   }
 
   const FunctionDecl *currentFunction() const {
@@ -464,6 +488,7 @@ private:
     P.Launch.EntryExpr = Callable;
     P.Launch.Entry = definitionOf(resolveCallable(Callable, ExtraArgs));
     P.Launch.Detached = isDetachedByConstruction(Kind);
+    P.Launch.Launcher = currentFunction();
     P.AttrKey = AttrKey;
     // The temporary itself: `std::thread(f).detach()`,
     // `CloseHandle(CreateThread(...))`.
@@ -674,53 +699,70 @@ std::vector<ThreadLaunch> Collector::finish() {
 
 } // namespace
 
-namespace {
 /// What one walk of a translation unit finds: the launches as written, and
-/// the call graph the reach search follows.
+/// the function bodies (with them the call graph the reach search follows).
 struct TranslationUnitWalk {
   const ASTContext *Ctx = nullptr;
   std::vector<std::pair<std::string, std::string>> ExtraCreateDetach;
   std::vector<ThreadLaunch> Launches;
-  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<CallEdge, 4>> Calls;
+  std::vector<FunctionBody> Bodies;
+  llvm::DenseMap<const FunctionDecl *, unsigned> BodyIndex;
   llvm::DenseMap<const FunctionDecl *, const CallExpr *> DetachesSelf;
 };
 
+namespace {
 /// The last walk, shared by the checks that analyse the same translation
 /// unit: four checks use this analysis, and the walk is its whole cost
-/// (docs/performance.md). Per thread, because clangd builds the ASTs of
-/// several files at once on different threads; forgotten when a check is
-/// done with the TU (reset), so a later AST at the same address is walked
-/// anew.
-thread_local std::unique_ptr<TranslationUnitWalk> LastWalk;
+/// (docs/performance.md). Each analysis owns a reference from its ensure()
+/// to its reset(), so the walk lives while any check still needs it and a
+/// later AST at the same address is walked anew. Per thread, because clangd
+/// builds the ASTs of several files at once on different threads.
+thread_local std::weak_ptr<TranslationUnitWalk> LastWalk;
 
-const TranslationUnitWalk &walkOf(ASTContext &Ctx,
-                                  const ThreadEntryOptions &Opts) {
-  if (LastWalk && LastWalk->Ctx == &Ctx &&
-      LastWalk->ExtraCreateDetach == Opts.ExtraCreateDetach)
-    return *LastWalk;
-  auto Walked = std::make_unique<TranslationUnitWalk>();
+std::shared_ptr<const TranslationUnitWalk>
+walkOf(ASTContext &Ctx, const ThreadEntryOptions &Opts) {
+  if (std::shared_ptr<TranslationUnitWalk> Last = LastWalk.lock())
+    if (Last->Ctx == &Ctx && Last->ExtraCreateDetach == Opts.ExtraCreateDetach)
+      return Last;
+  auto Walked = std::make_shared<TranslationUnitWalk>();
   Walked->Ctx = &Ctx;
   Walked->ExtraCreateDetach = Opts.ExtraCreateDetach;
   Collector Walk(Ctx, Opts);
   Walk.TraverseAST(Ctx);
   Walked->Launches = Walk.finish();
-  Walked->Calls = std::move(Walk.Calls);
+  Walked->Bodies = std::move(Walk.Bodies);
+  Walked->BodyIndex = std::move(Walk.BodyIndex);
   Walked->DetachesSelf = std::move(Walk.DetachesSelf);
-  LastWalk = std::move(Walked);
-  return *LastWalk;
+  LastWalk = Walked;
+  return Walked;
 }
 } // namespace
 
+ThreadEntryAnalysis::ThreadEntryAnalysis() = default;
+ThreadEntryAnalysis::~ThreadEntryAnalysis() = default;
+
 void ThreadEntryAnalysis::clear() {
   AnalysedContext = nullptr;
+  Walk.reset();
   Launches.clear();
   Reaches.clear();
   WorkerFunctions.clear();
 }
 
-void ThreadEntryAnalysis::reset() {
-  clear();
-  LastWalk.reset();
+void ThreadEntryAnalysis::reset() { clear(); }
+
+llvm::ArrayRef<FunctionBody> ThreadEntryAnalysis::bodies() const {
+  if (!Walk)
+    return {};
+  return Walk->Bodies;
+}
+
+const FunctionBody *
+ThreadEntryAnalysis::bodyOf(const FunctionDecl *FD) const {
+  if (!Walk || !FD)
+    return nullptr;
+  auto It = Walk->BodyIndex.find(FD->getCanonicalDecl());
+  return It == Walk->BodyIndex.end() ? nullptr : &Walk->Bodies[It->second];
 }
 
 void ThreadEntryAnalysis::ensure(ASTContext &Ctx,
@@ -730,10 +772,10 @@ void ThreadEntryAnalysis::ensure(ASTContext &Ctx,
   clear();
   AnalysedContext = &Ctx;
 
-  const TranslationUnitWalk &Walk = walkOf(Ctx, Opts);
+  Walk = walkOf(Ctx, Opts);
   // Each analysis owns its launches: the reach search below marks the ones
   // whose entry detaches itself.
-  Launches = Walk.Launches;
+  Launches = Walk->Launches;
 
   // Breadth-first from each distinct entry; launches that share an entry
   // share the search.
@@ -771,16 +813,16 @@ void ThreadEntryAnalysis::ensure(ASTContext &Ctx,
       unsigned Depth = Seen[FD->getCanonicalDecl()].Depth;
       if (Depth >= Opts.CallDepth)
         continue;
-      auto Edges = Walk.Calls.find(FD->getCanonicalDecl());
-      if (Edges == Walk.Calls.end())
+      const FunctionBody *Body = bodyOf(FD);
+      if (!Body)
         continue;
-      for (const CallEdge &Edge : Edges->second) {
-        const FunctionDecl *Callee = Edge.Callee->getDefinition();
+      for (const CallExpr *Call : Body->Calls) {
+        const FunctionDecl *Callee = Call->getDirectCallee()->getDefinition();
         if (!Callee || !Callee->hasBody() ||
             Ctx.getSourceManager().isInSystemHeader(Callee->getLocation()))
           continue;
         if (Seen.try_emplace(Callee->getCanonicalDecl(),
-                             Visit{Depth + 1, Edge.Call, FD})
+                             Visit{Depth + 1, Call, FD})
                 .second)
           Order.push_back(Callee);
       }
@@ -791,8 +833,8 @@ void ThreadEntryAnalysis::ensure(ASTContext &Ctx,
       for (const FunctionDecl *FD : Order) {
         if (L->Detached)
           break;
-        auto Self = Walk.DetachesSelf.find(FD->getCanonicalDecl());
-        if (Self != Walk.DetachesSelf.end()) {
+        auto Self = Walk->DetachesSelf.find(FD->getCanonicalDecl());
+        if (Self != Walk->DetachesSelf.end()) {
           L->Detached = true;
           L->DetachSite = Self->second;
         }

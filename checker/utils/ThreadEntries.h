@@ -10,6 +10,11 @@
 // defined in the TU, to a bounded depth. It walks the TU once, and its cost
 // is linear in the size of the AST.
 //
+// The same walk lists the loops and direct calls of every function body
+// outside system headers, so the checks that judge loops and waits by the
+// function they are in visit those bodies instead of matching every loop and
+// call of the TU and asking the parent map for its function.
+//
 //===----------------------------------------------------------------------===//
 #ifndef COOP_CHECKER_UTILS_THREADENTRIES_H
 #define COOP_CHECKER_UTILS_THREADENTRIES_H
@@ -20,6 +25,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -54,6 +60,21 @@ struct ThreadLaunch {
   const clang::FunctionDecl *Entry = nullptr;
   /// The expression at the launch site that names the entry.
   const clang::Expr *EntryExpr = nullptr;
+  /// The function whose body starts the thread (a lambda's call operator
+  /// for a launch written in a lambda); null at namespace scope.
+  const clang::FunctionDecl *Launcher = nullptr;
+};
+
+/// One function body as the walk saw it. A lambda's body is a body of its
+/// own, not part of the function it is written in.
+struct FunctionBody {
+  /// The declaration that has the body (a template pattern and each of its
+  /// instantiations are separate bodies).
+  const clang::FunctionDecl *Function = nullptr;
+  /// for, while, do and range-for statements, in source order.
+  llvm::SmallVector<const clang::Stmt *, 2> Loops;
+  /// Calls with a direct callee, outside code that does not compile.
+  llvm::SmallVector<const clang::CallExpr *, 4> Calls;
 };
 
 struct ThreadEntryOptions {
@@ -83,13 +104,19 @@ llvm::StringRef threadLaunchKindName(ThreadLaunchKind Kind);
 /// True for the kinds whose threads are detached by construction.
 bool isDetachedByConstruction(ThreadLaunchKind Kind);
 
+struct TranslationUnitWalk;
+
 class ThreadEntryAnalysis {
 public:
+  ThreadEntryAnalysis();
+  ~ThreadEntryAnalysis();
+
   /// Walks the translation unit once; later calls with the same context are
-  /// free. Call it from a check's check() or onEndOfTranslationUnit().
+  /// free, and so are the other analyses' calls while this one holds the
+  /// walk. Call it from a check's check() or onEndOfTranslationUnit().
   void ensure(clang::ASTContext &Ctx, const ThreadEntryOptions &Opts);
-  /// Forget the TU, and the walk the checks share (call from
-  /// onEndOfTranslationUnit).
+  /// Forget the TU (call from onEndOfTranslationUnit); the walk is freed
+  /// when no analysis holds it.
   void reset();
 
   llvm::ArrayRef<ThreadLaunch> launches() const { return Launches; }
@@ -108,11 +135,17 @@ public:
   llvm::ArrayRef<const clang::FunctionDecl *> workerFunctions() const {
     return WorkerFunctions;
   }
+  /// Every function body outside system headers, in the order of the walk.
+  llvm::ArrayRef<FunctionBody> bodies() const;
+  /// What the walk saw in FD's body (any redeclaration of FD); null when FD
+  /// has no body outside system headers.
+  const FunctionBody *bodyOf(const clang::FunctionDecl *FD) const;
 
 private:
   void clear();
 
   const clang::ASTContext *AnalysedContext = nullptr;
+  std::shared_ptr<const TranslationUnitWalk> Walk;
   std::vector<ThreadLaunch> Launches;
   llvm::DenseMap<const clang::FunctionDecl *, llvm::SmallVector<WorkerReach, 1>>
       Reaches;
