@@ -3,7 +3,6 @@
 #include "CheckNames.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "utils/AtomicRewrite.h"
@@ -43,13 +42,10 @@ void NonAtomicStopFlagCheck::registerPPCallbacks(const SourceManager &,
 }
 
 void NonAtomicStopFlagCheck::registerMatchers(MatchFinder *Finder) {
-  // Templates are judged in their patterns (the shared analyses key
-  // instantiations to them), so each is reported once.
-  Finder->addMatcher(
-      stmt(anyOf(whileStmt(), doStmt(), forStmt(), cxxForRangeStmt()),
-           forCallable(functionDecl().bind("fn")))
-          .bind("loop"),
-      this);
+  // Every loop of the TU, from the thread-entry walk's list of each body's
+  // loops: matching the loops and asking for their function would need the
+  // parent map (docs/performance.md).
+  Finder->addMatcher(translationUnitDecl(), this);
 }
 
 /// The loop's own condition, if it has one.
@@ -78,11 +74,12 @@ static void collectReferences(const Stmt *S,
 
 /// `cfg.rounds` is reported by InfiniteLoops as a read of `cfg`: the read
 /// of the member is the MemberExpr that has Use as its base.
-static const Expr *memberReadThrough(const Expr &Use, ASTContext &Ctx) {
+static const Expr *memberReadThrough(const Expr &Use, const FunctionDecl &Fn,
+                                     BodyParents &Parents) {
   const Expr *Current = &Use;
   for (;;) {
-    DynTypedNodeList Parents = Ctx.getParents(*Current);
-    const auto *Parent = Parents.empty() ? nullptr : Parents[0].get<Expr>();
+    const auto *Parent =
+        dyn_cast_or_null<Expr>(Parents.parentOf(*Current, &Fn));
     if (Parent && (isa<ParenExpr>(Parent) ||
                    (isa<MemberExpr>(Parent) &&
                     cast<MemberExpr>(Parent)->getBase()->IgnoreParenImpCasts() ==
@@ -98,45 +95,52 @@ static const Expr *memberReadThrough(const Expr &Use, ASTContext &Ctx) {
 static bool endsByItsOwnCounter(const Stmt &Loop);
 
 void NonAtomicStopFlagCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Loop = Result.Nodes.getNodeAs<Stmt>("loop");
-  const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
-  if (!Loop || !Fn || !Fn->hasBody() || isInInstantiation(*Fn))
-    return;
   ASTContext &Ctx = *Result.Context;
-  if (Context != &Ctx) {
-    Context = &Ctx;
-    Loops = std::make_unique<LoopAnalyzer>(Ctx, LoopAnalysisOptions{});
-  }
+  Threads.ensure(Ctx, ThreadOpts);
+  // With no thread started in the TU, every function runs on the threads
+  // the TU does not start, which only CheckAllFunctions tells apart.
+  if (Threads.launches().empty() && !CheckAllFunctions)
+    return;
+  Variables.ensure(Ctx);
+  Loops = std::make_unique<LoopAnalyzer>(Ctx, LoopAnalysisOptions{});
+  // Templates are judged in their patterns (the shared analyses key
+  // instantiations to them), so each is reported once.
+  for (const FunctionBody &Body : Threads.bodies())
+    if (Body.Function->hasBody() && !isInInstantiation(*Body.Function))
+      for (const Stmt *Loop : Body.Loops)
+        checkLoop(*Loop, *Body.Function, Ctx);
+}
+
+void NonAtomicStopFlagCheck::checkLoop(const Stmt &Loop, const FunctionDecl &Fn,
+                                       ASTContext &Ctx) {
   // `do { ... } while (0)`, the macro idiom (assert-like macros), runs its
   // body once: nothing in it is polled.
-  const Expr *Condition = conditionOf(*Loop);
+  const Expr *Condition = conditionOf(Loop);
   bool Value = true;
   if (Condition && !Condition->isValueDependent() &&
       !Condition->containsErrors() &&
       Condition->EvaluateAsBooleanCondition(Value, Ctx) && !Value)
     return;
-  Threads.ensure(Ctx, ThreadOpts);
-  Variables.ensure(Ctx);
 
   // What the loop's condition reads, and what the conditions guarding its
   // other exits read (InfiniteLoops follows those through locals).
   llvm::SmallVector<const Expr *, 8> Reads;
   if (Condition && !Condition->containsErrors())
     collectReferences(Condition, Reads);
-  if (!endsByItsOwnCounter(*Loop)) {
-    LoopInfo Info = Loops->analyze(*Loop, *Fn);
+  if (!endsByItsOwnCounter(Loop)) {
+    LoopInfo Info = Loops->analyze(Loop, Fn);
     for (const LoopExit &Exit : Info.Exits) {
       if (Exit.Kind == LoopExitKind::Condition)
         continue;
       for (const ExitSource &Source : Exit.Sources)
         if (Source.Use && Source.Decl)
-          Reads.push_back(memberReadThrough(*Source.Use, Ctx));
+          Reads.push_back(memberReadThrough(*Source.Use, Fn, Parents));
     }
   }
   llvm::DenseSet<const Expr *> Seen;
   for (const Expr *Read : Reads)
     if (Seen.insert(Read).second)
-      checkRead(*Read, *Loop, *Fn, Ctx);
+      checkRead(*Read, Loop, Fn, Ctx);
 }
 
 /// The bool and integer variables a thread can poll: not const, not
@@ -220,11 +224,11 @@ static void collectVariables(const Stmt *S,
 /// Such a loop ends by its own progress; a bound read once would not keep
 /// it running, so it is not a stop flag.
 static bool isCountingBound(const Expr &Read, const Stmt &Loop,
-                            ASTContext &Ctx) {
+                            const FunctionDecl &Fn, BodyParents &Parents) {
   const Expr *Current = &Read;
   for (;;) {
-    DynTypedNodeList Parents = Ctx.getParents(*Current);
-    const auto *Parent = Parents.empty() ? nullptr : Parents[0].get<Expr>();
+    const auto *Parent =
+        dyn_cast_or_null<Expr>(Parents.parentOf(*Current, &Fn));
     if (!Parent)
       return false;
     if (isa<ParenExpr>(Parent) || isa<ImplicitCastExpr>(Parent)) {
@@ -269,9 +273,10 @@ void NonAtomicStopFlagCheck::checkRead(const Expr &Read, const Stmt &Loop,
   if (!Access || Access->Kind != AccessKind::Read)
     return;
   const ValueDecl *Var = sharedVariableKeyOf(&Read);
-  if (!Var || !isFlagVariable(*Var) || isCountingBound(Read, Loop, Ctx))
+  if (!Var || !isFlagVariable(*Var) || isCountingBound(Read, Loop, Fn, Parents))
     return;
-  llvm::SmallVector<const ValueDecl *, 2> ReadLocks = heldMutexes(Read, Ctx);
+  llvm::SmallVector<const ValueDecl *, 2> ReadLocks =
+      heldMutexes(Read, &Fn, Parents);
   const VariableAccess *Writer = writerOnOtherThread(*Var, Fn, ReadLocks, Ctx);
   if (!Writer || guardedBySameMutex(*Var, Fn, ReadLocks, Ctx))
     return;
@@ -357,7 +362,8 @@ const VariableAccess *NonAtomicStopFlagCheck::writerOnOtherThread(
       continue;
     bool SharesLock = false;
     if (!ReadLocks.empty())
-      for (const ValueDecl *M : heldMutexes(*Access.Ref, Ctx))
+      for (const ValueDecl *M :
+           heldMutexes(*Access.Ref, Access.Function, Parents))
         SharesLock |= llvm::is_contained(ReadLocks, M);
     unsigned Rank = (Access.Kind == AccessKind::Escape) * 2 + SharesLock;
     if (Rank < BestRank) {
@@ -379,7 +385,7 @@ bool NonAtomicStopFlagCheck::guardedBySameMutex(
     if (!writesOnOtherThread(Access, Var, Reader))
       continue;
     llvm::SmallVector<const ValueDecl *, 2> Held =
-        heldMutexes(*Access.Ref, Ctx);
+        heldMutexes(*Access.Ref, Access.Function, Parents);
     llvm::erase_if(Common, [&](const ValueDecl *M) {
       return !llvm::is_contained(Held, M);
     });
@@ -391,22 +397,18 @@ bool NonAtomicStopFlagCheck::launchRepeats(const ThreadLaunch &Launch) {
   auto [It, Inserted] = RepeatedLaunches.try_emplace(&Launch, false);
   if (!Inserted || !Launch.Creation)
     return It->second;
-  DynTypedNode Node = DynTypedNode::create(*Launch.Creation);
+  // Up to the function's (or the lambda's) body; a launch at namespace
+  // scope runs once.
+  const Stmt *Node = Launch.Creation;
   for (unsigned Steps = 0; Steps < 4096; ++Steps) {
-    DynTypedNodeList Parents = Context->getParents(Node);
-    if (Parents.empty())
+    const Stmt *Parent = Parents.parentOf(*Node, Launch.Launcher);
+    if (!Parent || isa<LambdaExpr>(Parent))
       break;
-    const Stmt *Parent = Parents[0].get<Stmt>();
-    if (!Parent) {
-      if (!Parents[0].get<VarDecl>())
-        break; // the function (or namespace scope) is reached
-    } else if (isa<LambdaExpr>(Parent)) {
-      break;
-    } else if (isLoopStmt(Parent)) {
+    if (isLoopStmt(Parent)) {
       It->second = true;
       break;
     }
-    Node = Parents[0];
+    Node = Parent;
   }
   return It->second;
 }
@@ -445,7 +447,7 @@ void NonAtomicStopFlagCheck::onEndOfTranslationUnit() {
   Threads.reset();
   Variables.reset();
   Loops.reset();
-  Context = nullptr;
+  Parents.clear();
   Reported.clear();
   Fixed.clear();
   FlagIds.clear();

@@ -4,6 +4,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
+#include "utils/BodyParents.h"
 #include "utils/InfiniteLoops.h"
 #include "utils/Locations.h"
 #include "utils/SharedVariables.h"
@@ -34,6 +35,8 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
+  void checkLoop(const clang::Stmt &Loop, const clang::FunctionDecl &Fn,
+                 clang::ASTContext &Ctx);
   void checkRead(const clang::Expr &Read, const clang::Stmt &Loop,
                  const clang::FunctionDecl &Fn, clang::ASTContext &Ctx);
   /// A write (or escape) of Var in a function other than Reader that may
@@ -68,11 +71,11 @@ private:
   const unsigned CallDepth;
   clang::tidy::utils::IncludeInserter Inserter;
 
-  clang::ASTContext *Context = nullptr;
   ThreadEntryOptions ThreadOpts;
   ThreadEntryAnalysis Threads;
   SharedVariableIndex Variables;
   std::unique_ptr<LoopAnalyzer> Loops;
+  BodyParents Parents;
   ReportedLocations Reported;
   /// Variables whose declaration fix has been attached to a warning.
   llvm::DenseSet<const clang::ValueDecl *> Fixed;

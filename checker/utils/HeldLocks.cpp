@@ -4,7 +4,6 @@
 #include "SharedVariables.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
@@ -178,26 +177,16 @@ const Stmt *initStatementOf(const Stmt *Parent, const Stmt *Child) {
 
 } // namespace
 
-llvm::SmallVector<const ValueDecl *, 2> heldMutexes(const Stmt &S,
-                                                    ASTContext &Ctx) {
+llvm::SmallVector<const ValueDecl *, 2>
+heldMutexes(const Stmt &S, const FunctionDecl *Fn, BodyParents &Parents) {
   // The statements that run before S, innermost scope first.
   llvm::SmallVector<llvm::SmallVector<const Stmt *, 8>, 8> Before;
-  DynTypedNode Child = DynTypedNode::create(S);
+  const Stmt *ChildStmt = &S;
   for (unsigned Steps = 0; Steps < 4096; ++Steps) {
-    DynTypedNodeList Parents = Ctx.getParents(Child);
-    if (Parents.empty())
-      break;
-    const DynTypedNode &Parent = Parents[0];
-    if (const auto *Var = Parent.get<VarDecl>()) {
-      // An initializer: go on from the declaration statement.
-      Child = Parent;
-      (void)Var;
-      continue;
-    }
-    const auto *ParentStmt = Parent.get<Stmt>();
+    // An initializer's parent is its declaration statement.
+    const Stmt *ParentStmt = Parents.parentOf(*ChildStmt, Fn);
     if (!ParentStmt || isa<LambdaExpr>(ParentStmt))
       break; // the function's (or the lambda's) body is done
-    const Stmt *ChildStmt = Child.get<Stmt>();
     llvm::SmallVector<const Stmt *, 8> Level;
     if (const auto *Block = dyn_cast<CompoundStmt>(ParentStmt)) {
       for (const Stmt *Item : Block->body()) {
@@ -210,7 +199,7 @@ llvm::SmallVector<const ValueDecl *, 2> heldMutexes(const Stmt &S,
     }
     if (!Level.empty())
       Before.push_back(std::move(Level));
-    Child = Parent;
+    ChildStmt = ParentStmt;
   }
   LockState State;
   for (const auto &Level : llvm::reverse(Before))

@@ -24,13 +24,17 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
+#include "BodyParents.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace coop {
 
-/// The mutexes (canonical VarDecl or FieldDecl) held where S executes.
+/// The mutexes (canonical VarDecl or FieldDecl) held where S, a statement
+/// of Fn's body, executes. Nothing is held outside a body (Fn null, or S in
+/// a constructor's member initializers).
 llvm::SmallVector<const clang::ValueDecl *, 2>
-heldMutexes(const clang::Stmt &S, clang::ASTContext &Ctx);
+heldMutexes(const clang::Stmt &S, const clang::FunctionDecl *Fn,
+            BodyParents &Parents);
 
 } // namespace coop
 
