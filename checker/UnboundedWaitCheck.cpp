@@ -3,7 +3,6 @@
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "utils/CheckOptions.h"
 #include "utils/FixTemplate.h"
@@ -86,43 +85,11 @@ void UnboundedWaitCheck::registerPPCallbacks(const SourceManager &,
 }
 
 void UnboundedWaitCheck::registerMatchers(MatchFinder *Finder) {
-  auto InFunction = optionally(forCallable(functionDecl().bind("fn")));
-  std::vector<StringRef> FreeNames, MethodNames;
-  for (const auto &Entry : FreeApis)
-    FreeNames.push_back(Entry.getValue()->Api);
-  for (const auto &Entry : MethodApis)
-    MethodNames.push_back(Entry.getKey());
-  Finder->addMatcher(callExpr(unless(cxxMemberCallExpr()),
-                              callee(functionDecl(hasAnyName(FreeNames))),
-                              InFunction)
-                         .bind("free"),
-                     this);
-  // The classes are named here as well as checked in recogniseMemberCall,
-  // so that the many unrelated get()/wait() calls stop before forCallable.
-  std::vector<StringRef> Classes;
-  for (const auto &Entry : MethodApis)
-    for (const UnsafeApi *Api : Entry.getValue())
-      Classes.push_back(Api->Api.rsplit("::").first);
-  auto Class = cxxRecordDecl(hasAnyName(Classes));
-  auto ClassType = recordType(hasDeclaration(Class));
-  Finder->addMatcher(
-      cxxMemberCallExpr(
-          callee(cxxMethodDecl(hasAnyName(MethodNames))),
-          anyOf(callee(cxxMethodDecl(ofClass(Class))),
-                on(hasType(hasCanonicalType(
-                    anyOf(ClassType, pointerType(pointee(ClassType))))))),
-          InFunction)
-          .bind("member"),
-      this);
-  if (!ExtraApis.empty()) {
-    std::vector<StringRef> ExtraNames;
-    for (const UserBlockingApi &Api : ExtraApis)
-      ExtraNames.push_back(Api.Name);
-    Finder->addMatcher(
-        callExpr(callee(functionDecl(hasAnyName(ExtraNames))), InFunction)
-            .bind("extra"),
-        this);
-  }
+  // The calls of every function body, from the thread-entry walk: whether a
+  // wait matters depends on the function it is in, and matching the calls
+  // and asking for their function would need the parent map
+  // (docs/performance.md).
+  Finder->addMatcher(translationUnitDecl(), this);
 }
 
 std::optional<UnboundedWaitCheck::Recognised>
@@ -178,27 +145,6 @@ UnboundedWaitCheck::recogniseUserCall(const CallExpr &Call) const {
   return nullptr;
 }
 
-void UnboundedWaitCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
-  if (const auto *Call = Result.Nodes.getNodeAs<CXXMemberCallExpr>("member")) {
-    if (std::optional<Recognised> What = recogniseMemberCall(*Call))
-      checkCall(*Call, *What, Fn, Result);
-    return;
-  }
-  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("free")) {
-    if (std::optional<Recognised> What = recogniseFreeCall(*Call))
-      checkCall(*Call, *What, Fn, Result);
-    return;
-  }
-  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("extra"))
-    if (const UserBlockingApi *User = recogniseUserCall(*Call)) {
-      Recognised What;
-      What.User = User;
-      What.Shape = User->Shape;
-      checkCall(*Call, What, Fn, Result);
-    }
-}
-
 /// The function a lambda's call operator is written in; null for anything
 /// else.
 static const FunctionDecl *functionAroundLambda(const FunctionDecl &Fn) {
@@ -220,35 +166,65 @@ static bool isInCoopLibrary(const FunctionDecl &Fn) {
   return false;
 }
 
+void UnboundedWaitCheck::check(const MatchFinder::MatchResult &Result) {
+  Threads.ensure(*Result.Context, ThreadOpts);
+  for (const FunctionBody &Body : Threads.bodies()) {
+    const FunctionDecl &Fn = *Body.Function;
+    // The coop library implements the interruptible waits with plain ones.
+    if (Fn.isInvalidDecl() || isInCoopLibrary(Fn))
+      continue;
+    const FunctionDecl *Outermost = &Fn;
+    const WorkerReach *Reach = workerReach(Fn, Outermost);
+    if (!Reach && !CheckAllFunctions)
+      continue;
+    for (const CallExpr *Call : Body.Calls) {
+      std::optional<Recognised> What;
+      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+        What = recogniseMemberCall(*Member);
+      else
+        What = recogniseFreeCall(*Call);
+      if (What)
+        checkCall(*Call, *What, Fn, Reach, *Outermost, Result);
+      if (ExtraApis.empty())
+        continue;
+      if (const UserBlockingApi *User = recogniseUserCall(*Call)) {
+        Recognised Extra;
+        Extra.User = User;
+        Extra.Shape = User->Shape;
+        checkCall(*Call, Extra, Fn, Reach, *Outermost, Result);
+      }
+    }
+  }
+}
+
+const WorkerReach *
+UnboundedWaitCheck::workerReach(const FunctionDecl &Fn,
+                                const FunctionDecl *&Outermost) const {
+  // Worker code: a thread entry, a function it reaches, or a lambda written
+  // in one of them (a local helper or an algorithm's callback runs on the
+  // thread that calls it).
+  const WorkerReach *Reach = nullptr;
+  for (const FunctionDecl *F = &Fn; F; F = functionAroundLambda(*F)) {
+    Outermost = F;
+    for (const WorkerReach &Candidate : Threads.reachesOf(F))
+      if (!Reach || Candidate.Depth < Reach->Depth)
+        Reach = &Candidate;
+    if (Reach)
+      break;
+  }
+  return Reach;
+}
+
 void UnboundedWaitCheck::checkCall(const CallExpr &Call, const Recognised &What,
-                                   const FunctionDecl *Fn,
+                                   const FunctionDecl &Fn,
+                                   const WorkerReach *Reach,
+                                   const FunctionDecl &Outermost,
                                    const MatchFinder::MatchResult &Result) {
-  ASTContext &Ctx = *Result.Context;
-  if (Call.containsErrors() || (Fn && Fn->isInvalidDecl()) ||
-      (Fn && isInCoopLibrary(*Fn)))
-    return;
   // The standard library's own waits (condition_variable::wait(lock, pred)
   // calls wait(lock)) are its business, not the user's.
   if (Result.SourceManager->isInSystemHeader(
           Result.SourceManager->getExpansionLoc(Call.getBeginLoc())))
     return;
-
-  // Worker code: a thread entry, a function it reaches, or a lambda written
-  // in one of them (a local helper or an algorithm's callback runs on the
-  // thread that calls it).
-  Threads.ensure(Ctx, ThreadOpts);
-  const FunctionDecl *Outermost = Fn;
-  const WorkerReach *Reach = nullptr;
-  for (const FunctionDecl *F = Fn; F; F = functionAroundLambda(*F)) {
-    Outermost = F;
-    for (const WorkerReach &Candidate : Threads.reachesOf(F))
-      if (!Reach)
-        Reach = &Candidate;
-      else if (Candidate.Depth < Reach->Depth)
-        Reach = &Candidate;
-    if (Reach)
-      break;
-  }
   if (!Reach && (What.Shape.OnlyOnWorkers || !CheckAllFunctions))
     return;
 
@@ -257,9 +233,9 @@ void UnboundedWaitCheck::checkCall(const CallExpr &Call, const Recognised &What,
   for (const Expr *Arg : Call.arguments())
     if (isStopTokenType(Arg->getType()))
       return;
-  if (isBounded(Call, What, Fn, Outermost, Ctx))
+  if (isBounded(Call, What, &Fn, &Outermost, *Result.Context))
     return;
-  report(Call, What, Fn, Reach, Result);
+  report(Call, What, &Fn, Reach, Result);
 }
 
 const DescriptorFacts &UnboundedWaitCheck::factsFor(const Stmt &Body,
@@ -308,13 +284,11 @@ bool UnboundedWaitCheck::isBounded(const CallExpr &Call, const Recognised &What,
 /// True if nothing uses the value of Call: it is a statement of its own,
 /// cast to void, or the left operand of a comma. A rewrite into a call that
 /// returns a status is only valid there when the original returned void.
-static bool isDiscarded(const Expr &Call, ASTContext &Ctx) {
+static bool isDiscarded(const Expr &Call, const FunctionDecl &Fn,
+                        BodyParents &Parents) {
   const Stmt *Child = &Call;
   for (;;) {
-    DynTypedNodeList Parents = Ctx.getParents(*Child);
-    if (Parents.empty())
-      return false;
-    const Stmt *Parent = Parents[0].get<Stmt>();
+    const Stmt *Parent = Parents.parentOf(*Child, &Fn);
     if (!Parent)
       return false;
     if (isa<FullExpr, ParenExpr>(Parent)) {
@@ -325,7 +299,8 @@ static bool isDiscarded(const Expr &Call, ASTContext &Ctx) {
       return Cast->getType()->isVoidType();
     if (const auto *Comma = dyn_cast<BinaryOperator>(Parent))
       return Comma->getOpcode() == BO_Comma && Comma->getLHS() == Child;
-    if (isa<Expr>(Parent) || isa<ReturnStmt>(Parent))
+    // An initializer, an operand, a returned value.
+    if (isa<Expr, ReturnStmt, DeclStmt>(Parent))
       return false;
     return true;
   }
@@ -367,7 +342,7 @@ void UnboundedWaitCheck::report(const CallExpr &Call, const Recognised &What,
   bool CanRewrite = What.Api && Fn && Call.getBeginLoc().isFileID() &&
                     Call.getEndLoc().isFileID() && Callee &&
                     (!Callee->getReturnType()->isVoidType() ||
-                     isDiscarded(Call, Ctx));
+                     isDiscarded(Call, *Fn, Parents));
   for (const UnsafeApi *Candidate : What.SameName) {
     if (!CanRewrite || Fix)
       break;
@@ -378,7 +353,7 @@ void UnboundedWaitCheck::report(const CallExpr &Call, const Recognised &What,
       continue;
     const VarDecl *Token = nullptr;
     if (Kind != FixTemplateToken::None) {
-      Token = findStopTokenInScope(*Fn, Call, Ctx, [Kind](StopTokenKind K) {
+      Token = findStopTokenInScope(*Fn, Call, Parents, [Kind](StopTokenKind K) {
         return Kind == FixTemplateToken::C
                    ? K == StopTokenKind::CoopC
                    : K == StopTokenKind::Std || K == StopTokenKind::Coop;
@@ -451,6 +426,7 @@ void UnboundedWaitCheck::report(const CallExpr &Call, const Recognised &What,
 void UnboundedWaitCheck::onEndOfTranslationUnit() {
   Reported.clear();
   Threads.reset();
+  Parents.clear();
   Facts.clear();
   Includes.clear();
 }

@@ -5,6 +5,7 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
 #include "utils/BlockingCalls.h"
+#include "utils/BodyParents.h"
 #include "utils/DescriptorFacts.h"
 #include "utils/DirectIncludes.h"
 #include "utils/Locations.h"
@@ -49,8 +50,14 @@ private:
   std::optional<Recognised> recogniseFreeCall(const clang::CallExpr &Call) const;
   const UserBlockingApi *recogniseUserCall(const clang::CallExpr &Call) const;
 
+  /// Where the calls of Fn run: the closest launch that reaches Fn, or the
+  /// function a lambda is written in (null when no launch does), and the
+  /// outermost function of that lambda chain.
+  const WorkerReach *workerReach(const clang::FunctionDecl &Fn,
+                                 const clang::FunctionDecl *&Outermost) const;
   void checkCall(const clang::CallExpr &Call, const Recognised &What,
-                 const clang::FunctionDecl *Fn,
+                 const clang::FunctionDecl &Fn, const WorkerReach *Reach,
+                 const clang::FunctionDecl &Outermost,
                  const clang::ast_matchers::MatchFinder::MatchResult &Result);
   bool isBounded(const clang::CallExpr &Call, const Recognised &What,
                  const clang::FunctionDecl *Fn,
@@ -78,6 +85,7 @@ private:
   DirectIncludes Includes;
   const clang::Preprocessor *PP = nullptr;
   ThreadEntryAnalysis Threads;
+  BodyParents Parents;
   ReportedLocations Reported;
   llvm::DenseMap<const clang::Stmt *, std::unique_ptr<DescriptorFacts>> Facts;
 };

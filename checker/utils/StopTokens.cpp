@@ -2,9 +2,7 @@
 #include "Names.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/Stmt.h"
-#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
 
@@ -49,14 +47,10 @@ static bool accepts(llvm::function_ref<bool(StopTokenKind)> Accept,
 /// Walks up from Use to Body and returns the nearest token variable declared
 /// in a compound statement before the statement that contains Use.
 static const VarDecl *
-findLocalToken(const Stmt &Body, const Stmt &Use, ASTContext &Ctx,
+findLocalToken(const Stmt &Body, const Stmt &Use, BodyParents &Parents,
                llvm::function_ref<bool(StopTokenKind)> Accept) {
   const Stmt *Child = &Use;
-  DynTypedNodeList Parents = Ctx.getParents(*Child);
-  while (!Parents.empty()) {
-    const Stmt *Parent = Parents[0].get<Stmt>();
-    if (!Parent)
-      return nullptr;
+  while (const Stmt *Parent = Parents.parentOf(*Child, Body)) {
     if (const auto *Block = dyn_cast<CompoundStmt>(Parent)) {
       for (const Stmt *S : Block->body()) {
         if (S == Child)
@@ -68,31 +62,21 @@ findLocalToken(const Stmt &Body, const Stmt &Use, ASTContext &Ctx,
                 return Var;
       }
     }
-    if (Parent == &Body)
-      return nullptr;
     Child = Parent;
-    Parents = Ctx.getParents(*Child);
   }
   return nullptr;
 }
 
 /// The lambda expression whose call operator is Fn, found by walking up
-/// from Use (a statement in its body). The parent map may lead from the body
-/// through the call operator and the closure class rather than straight to
-/// the lambda expression, so every kind of parent is followed.
+/// from Use (a statement in its body) within Outer, the function the lambda
+/// is written in.
 static const LambdaExpr *enclosingLambda(const FunctionDecl &Fn,
-                                         const Stmt &Use, ASTContext &Ctx) {
-  llvm::SmallVector<DynTypedNode, 8> Work{DynTypedNode::create(Use)};
-  llvm::SmallPtrSet<const void *, 32> Seen;
-  while (!Work.empty()) {
-    DynTypedNode Node = Work.pop_back_val();
-    if (const auto *Lambda = Node.get<LambdaExpr>())
+                                         const FunctionDecl &Outer,
+                                         const Stmt &Use, BodyParents &Parents) {
+  for (const Stmt *S = &Use; S; S = Parents.parentOf(*S, &Outer))
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(S))
       if (Lambda->getCallOperator() == &Fn)
         return Lambda;
-    for (const DynTypedNode &Parent : Ctx.getParents(Node))
-      if (Seen.insert(Parent.getMemoizationData()).second)
-        Work.push_back(Parent);
-  }
   return nullptr;
 }
 
@@ -107,11 +91,11 @@ static bool lambdaCanUse(const LambdaExpr &Lambda, const VarDecl &Var) {
 }
 
 static const VarDecl *
-findInFunction(const FunctionDecl &Fn, const Stmt &Use, ASTContext &Ctx,
+findInFunction(const FunctionDecl &Fn, const Stmt &Use, BodyParents &Parents,
                llvm::function_ref<bool(StopTokenKind)> Accept,
                unsigned Depth) {
   if (const Stmt *Body = Fn.getBody())
-    if (const VarDecl *Local = findLocalToken(*Body, Use, Ctx, Accept))
+    if (const VarDecl *Local = findLocalToken(*Body, Use, Parents, Accept))
       return Local;
   for (const ParmVarDecl *Param : Fn.parameters())
     if (accepts(Accept, Param->getType()) && Param->getIdentifier())
@@ -121,20 +105,22 @@ findInFunction(const FunctionDecl &Fn, const Stmt &Use, ASTContext &Ctx,
   const auto *Method = dyn_cast<CXXMethodDecl>(&Fn);
   if (!Method || !Method->getParent()->isLambda() || Depth > 8)
     return nullptr;
-  const LambdaExpr *Lambda = enclosingLambda(Fn, Use, Ctx);
-  const auto *Outer = Lambda ? dyn_cast<FunctionDecl>(
-                                   Method->getParent()->getDeclContext())
-                             : nullptr;
-  if (!Outer)
+  const auto *Outer =
+      dyn_cast<FunctionDecl>(Method->getParent()->getDeclContext());
+  const LambdaExpr *Lambda =
+      Outer ? enclosingLambda(Fn, *Outer, Use, Parents) : nullptr;
+  if (!Lambda)
     return nullptr;
-  const VarDecl *Token = findInFunction(*Outer, *Lambda, Ctx, Accept, Depth + 1);
+  const VarDecl *Token =
+      findInFunction(*Outer, *Lambda, Parents, Accept, Depth + 1);
   return Token && lambdaCanUse(*Lambda, *Token) ? Token : nullptr;
 }
 
 const VarDecl *
-findStopTokenInScope(const FunctionDecl &Fn, const Stmt &Use, ASTContext &Ctx,
+findStopTokenInScope(const FunctionDecl &Fn, const Stmt &Use,
+                     BodyParents &Parents,
                      llvm::function_ref<bool(StopTokenKind)> Accept) {
-  return findInFunction(Fn, Use, Ctx, Accept, 0);
+  return findInFunction(Fn, Use, Parents, Accept, 0);
 }
 
 } // namespace coop

@@ -2,6 +2,7 @@
 #ifndef COOP_CHECKER_UTILS_STOPTOKENS_H
 #define COOP_CHECKER_UTILS_STOPTOKENS_H
 
+#include "BodyParents.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Type.h"
@@ -33,7 +34,7 @@ bool isStopCallbackType(clang::QualType T);
 /// none.
 const clang::VarDecl *
 findStopTokenInScope(const clang::FunctionDecl &Fn, const clang::Stmt &Use,
-                     clang::ASTContext &Ctx,
+                     BodyParents &Parents,
                      llvm::function_ref<bool(StopTokenKind)> Accept = nullptr);
 
 } // namespace coop
