@@ -305,7 +305,7 @@ void NonAtomicStopFlagCheck::checkRead(const Expr &Read, const Stmt &Loop,
     Diag << Var->getName() << Replacement;
     if (Fixed.insert(Var).second)
       if (std::optional<AtomicRewrite> Rewrite =
-              rewriteAsAtomic(*Var, Variables, Ctx)) {
+              rewriteAsAtomic(*Var, Variables, Parents, Ctx)) {
         for (const FixItHint &Edit : Rewrite->Edits)
           Diag << Edit;
         if (!Rewrite->Header.empty())

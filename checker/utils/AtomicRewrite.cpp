@@ -3,7 +3,6 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 
@@ -117,10 +116,11 @@ namespace {
 
 class UseChecker {
 public:
-  UseChecker(const ValueDecl &Var, ASTContext &Ctx)
-      : Ctx(Ctx), IsBool(Var.getType()->isBooleanType()) {}
+  UseChecker(const ValueDecl &Var, BodyParents &Parents, ASTContext &Ctx)
+      : Ctx(Ctx), Parents(Parents), IsBool(Var.getType()->isBooleanType()) {}
 
   bool accepts(const VariableAccess &Access) {
+    Function = Access.Function;
     if (!Ctx.getLangOpts().CPlusPlus)
       // C converts _Atomic objects in every expression a plain one can
       // appear in; only a pointer to the plain type no longer fits.
@@ -138,13 +138,22 @@ public:
   }
 
 private:
+  /// The statement that contains S in the body of the use's function, or
+  /// null when S initializes a local (*ParentDecl is then the variable) or
+  /// is outside any body (a namespace-scope or member initializer, whose
+  /// declaration is not known here: such uses are not rewritten).
   const Stmt *parentStmt(const Stmt &S, const Decl **ParentDecl = nullptr) {
-    DynTypedNodeList Parents = Ctx.getParents(S);
-    if (Parents.empty())
-      return nullptr;
     if (ParentDecl)
-      *ParentDecl = Parents[0].get<Decl>();
-    return Parents[0].get<Stmt>();
+      *ParentDecl = nullptr;
+    const Stmt *Parent = Parents.parentOf(S, Function);
+    const auto *Decls = dyn_cast_or_null<DeclStmt>(Parent);
+    if (!Decls)
+      return Parent;
+    if (ParentDecl)
+      for (const Decl *D : Decls->decls())
+        if (const auto *Var = dyn_cast<VarDecl>(D); Var && Var->getInit() == &S)
+          *ParentDecl = Var;
+    return nullptr;
   }
 
   /// Climbs from E through parentheses; returns the first other parent.
@@ -293,7 +302,10 @@ private:
   }
 
   ASTContext &Ctx;
+  BodyParents &Parents;
   bool IsBool;
+  /// The function of the use being judged.
+  const FunctionDecl *Function = nullptr;
 };
 
 /// True if a defaulted copy or move of Record (or of a specialization, for
@@ -325,10 +337,29 @@ bool copiesAreUsed(const CXXRecordDecl &Record) {
 
 /// True if D declares nothing but the variable (`bool a, b;` cannot change
 /// one type).
+/// The declaration statement of a local variable, searched for in the body
+/// of the function that declares it.
+const DeclStmt *declarationStatementOf(const VarDecl &Var) {
+  const auto *Fn = dyn_cast_or_null<FunctionDecl>(Var.getParentFunctionOrMethod());
+  llvm::SmallVector<const Stmt *, 32> Work;
+  if (Fn && Fn->getBody())
+    Work.push_back(Fn->getBody());
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *Decls = dyn_cast<DeclStmt>(S))
+      if (llvm::is_contained(Decls->decls(), &Var))
+        return Decls;
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return nullptr;
+}
+
 bool declaresAlone(const DeclaratorDecl &D, ASTContext &Ctx) {
   if (const auto *Var = dyn_cast<VarDecl>(&D); Var && Var->isLocalVarDecl()) {
-    DynTypedNodeList Parents = Ctx.getParents(D);
-    const auto *Stmt = Parents.empty() ? nullptr : Parents[0].get<DeclStmt>();
+    const DeclStmt *Stmt = declarationStatementOf(*Var);
     return Stmt && Stmt->isSingleDecl();
   }
   for (const Decl *Other : D.getLexicalDeclContext()->decls())
@@ -450,6 +481,7 @@ bool rewriteDeclaration(const DeclaratorDecl &D, llvm::StringRef Atomic,
 
 std::optional<AtomicRewrite> rewriteAsAtomic(const ValueDecl &Var,
                                              const SharedVariableIndex &Index,
+                                             BodyParents &Parents,
                                              ASTContext &Ctx) {
   const LangOptions &LO = Ctx.getLangOpts();
   if (LO.CPlusPlus ? !LO.CPlusPlus11 : !LO.C11)
@@ -481,7 +513,7 @@ std::optional<AtomicRewrite> rewriteAsAtomic(const ValueDecl &Var,
     return std::nullopt;
   }
 
-  UseChecker Uses(Var, Ctx);
+  UseChecker Uses(Var, Parents, Ctx);
   for (const VariableAccess &Access : Index.accessesOf(&Var))
     if (!Uses.accepts(Access))
       return std::nullopt;

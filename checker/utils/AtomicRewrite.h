@@ -17,6 +17,7 @@
 #ifndef COOP_CHECKER_UTILS_ATOMICREWRITE_H
 #define COOP_CHECKER_UTILS_ATOMICREWRITE_H
 
+#include "BodyParents.h"
 #include "SharedVariables.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/Diagnostic.h"
@@ -43,6 +44,7 @@ struct AtomicRewrite {
 /// compiles.
 std::optional<AtomicRewrite> rewriteAsAtomic(const clang::ValueDecl &Var,
                                              const SharedVariableIndex &Index,
+                                             BodyParents &Parents,
                                              clang::ASTContext &Ctx);
 
 } // namespace coop
