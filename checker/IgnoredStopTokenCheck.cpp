@@ -424,10 +424,10 @@ const CallExpr *IgnoredStopTokenCheck::findBlockingCall(const FunctionDecl &Fn,
     if (Shape.OnlyOnSockets || Shape.OnlyOnWorkers)
       continue; // a read of a file or a join needs more context
     if (Shape.TimeoutArg &&
-        !hasInfiniteTimeout(Shape, *Call, Ctx, Fn.getBody()))
+        !hasInfiniteTimeout(Shape, *Call, Ctx, FollowLocals::Yes))
       continue;
     if (Shape.NoWaitFlagArg &&
-        mayHaveNoWaitFlag(Shape, *Call, Ctx, PP, Fn.getBody()))
+        mayHaveNoWaitFlag(Shape, *Call, Ctx, PP, FollowLocals::Yes))
       continue;
     return Call;
   }

@@ -63,11 +63,10 @@ void PthreadCancelCheck::registerMatchers(MatchFinder *Finder) {
       unresolvedLookupExpr(hasAnyDeclaration(CancelFunction)).bind("cancel-ref"),
       this);
 
-  auto Body = optionally(forCallable(functionDecl().bind("fn")));
   Finder->addMatcher(
       callExpr(callee(functionDecl(
                    hasName(unsafeApi(UnsafeApiId::PthreadSetCancelTypeAsync).Api))),
-               argumentCountIs(2), Body)
+               argumentCountIs(2))
           .bind("canceltype"),
       this);
 
@@ -76,14 +75,9 @@ void PthreadCancelCheck::registerMatchers(MatchFinder *Finder) {
     if (signalArgumentIndex(Entry->Id))
       SignalApis.push_back(Entry->Api);
   Finder->addMatcher(
-      callExpr(callee(functionDecl(hasAnyName(SignalApis))), Body).bind("signal"),
+      callExpr(callee(functionDecl(hasAnyName(SignalApis)))).bind("signal"),
       this);
   Handlers.registerMatchers(Finder, this);
-}
-
-static const Stmt *bodyOf(const MatchFinder::MatchResult &Result) {
-  const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
-  return Fn ? Fn->getBody() : nullptr;
 }
 
 void PthreadCancelCheck::check(const MatchFinder::MatchResult &Result) {
@@ -92,16 +86,16 @@ void PthreadCancelCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Ref = Result.Nodes.getNodeAs<Expr>("cancel-ref"))
     return checkCancelReference(*Ref, Result);
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("canceltype"))
-    return checkCancelType(*Call, bodyOf(Result), Result);
+    return checkCancelType(*Call, Result);
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("signal"))
-    return checkSignal(*Call, bodyOf(Result), Result);
+    return checkSignal(*Call, Result);
 }
 
 void PthreadCancelCheck::checkCancelReference(
     const Expr &Ref, const MatchFinder::MatchResult &Result) {
   const UnsafeApi &Api = unsafeApi(UnsafeApiId::PthreadCancel);
   // `decltype(&pthread_cancel)` names the function but never cancels.
-  if (isUnevaluatedOperand(Ref, *Result.Context))
+  if (isUnevaluatedOperand(Ref))
     return;
   SourceLocation Loc = userFacingLoc(*Result.SourceManager, nameLoc(Ref));
   if (!Reported.firstTime(Loc, static_cast<unsigned>(Api.Id)))
@@ -111,12 +105,12 @@ void PthreadCancelCheck::checkCancelReference(
       << userFacingLoc(*Result.SourceManager, Ref.getEndLoc());
 }
 
-void PthreadCancelCheck::checkCancelType(const CallExpr &Call, const Stmt *Body,
+void PthreadCancelCheck::checkCancelType(const CallExpr &Call,
                                          const MatchFinder::MatchResult &Result) {
-  if (isUnevaluatedOperand(Call, *Result.Context))
+  if (isUnevaluatedOperand(Call))
     return;
   std::optional<int64_t> Type =
-      constantIntValue(Call.getArg(0), *Result.Context, Body);
+      constantIntValue(Call.getArg(0), *Result.Context, FollowLocals::Yes);
   if (!Type || *Type != platformConstantOr("PTHREAD_CANCEL_ASYNCHRONOUS",
                                            *Result.Context, PP,
                                            /*glibc's and musl's value=*/1))
@@ -135,10 +129,10 @@ void PthreadCancelCheck::checkCancelType(const CallExpr &Call, const Stmt *Body,
     Diag << FixItHint::CreateReplacement(Call.getSourceRange(), *Fixed);
 }
 
-void PthreadCancelCheck::checkSignal(const CallExpr &Call, const Stmt *Body,
+void PthreadCancelCheck::checkSignal(const CallExpr &Call,
                                      const MatchFinder::MatchResult &Result) {
   const auto *Callee = Call.getDirectCallee();
-  if (!Callee || isUnevaluatedOperand(Call, *Result.Context))
+  if (!Callee || isUnevaluatedOperand(Call))
     return;
   const UnsafeApi *Api =
       findUnsafeApi(names::PthreadCancel, "::" + Callee->getQualifiedNameAsString());
@@ -148,7 +142,7 @@ void PthreadCancelCheck::checkSignal(const CallExpr &Call, const Stmt *Body,
   if (Call.getNumArgs() <= Index)
     return;
   std::optional<SignalInfo> Signal =
-      Signals.classify(Call.getArg(Index), *Result.Context, Body);
+      Signals.classify(Call.getArg(Index), *Result.Context, FollowLocals::Yes);
   if (!Signal || !Signals.isForcedTermination(*Signal))
     return;
   SourceLocation Loc =

@@ -29,9 +29,9 @@ public:
 private:
   void checkCancelReference(const clang::Expr &Ref,
                             const clang::ast_matchers::MatchFinder::MatchResult &Result);
-  void checkCancelType(const clang::CallExpr &Call, const clang::Stmt *Body,
+  void checkCancelType(const clang::CallExpr &Call,
                        const clang::ast_matchers::MatchFinder::MatchResult &Result);
-  void checkSignal(const clang::CallExpr &Call, const clang::Stmt *Body,
+  void checkSignal(const clang::CallExpr &Call,
                    const clang::ast_matchers::MatchFinder::MatchResult &Result);
 
   const llvm::StringRef AllowedSignalsOption;

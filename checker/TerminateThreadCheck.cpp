@@ -3,7 +3,6 @@
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/MacroInfo.h"
 #include "clang/Lex/Preprocessor.h"
@@ -115,8 +114,7 @@ bool isCurrentThreadPseudoHandle(const Expr &Handle, ASTContext &Ctx) {
 /// pseudo-handle constant, OpenThread(…, GetCurrentThreadId()), or a variable
 /// that only ever holds one of these (ConstantValue's rules). Anything else
 /// (a parameter, a member, a variable assigned twice) may be another thread.
-bool isCurrentThreadHandle(const Expr *Handle, ASTContext &Ctx,
-                           const Stmt *Body) {
+bool isCurrentThreadHandle(const Expr *Handle, ASTContext &Ctx) {
   // Bounded: `HANDLE h = h;` compiles.
   for (unsigned Depth = 0; Handle && Depth < 8; ++Depth) {
     Handle = Handle->IgnoreParenImpCasts();
@@ -133,50 +131,9 @@ bool isCurrentThreadHandle(const Expr *Handle, ASTContext &Ctx,
     }
     if (isCurrentThreadPseudoHandle(*Handle, Ctx))
       return true;
-    Handle = onlyInitializer(Handle, Ctx, Body);
+    Handle = onlyInitializer(Handle, Ctx, FollowLocals::Yes);
   }
   return false;
-}
-
-/// How a function name is used.
-struct FunctionUse {
-  /// The calls whose callee it is (through parentheses and the implicit
-  /// function-to-pointer decay). A non-dependent callee in a template is one
-  /// node shared by the template and every instantiation, hence several.
-  llvm::SmallVector<const CallExpr *, 1> Calls;
-  /// Used some other way: its address is taken.
-  bool AddressTaken = false;
-  /// Part of code that does not compile (a call with a broken argument is a
-  /// RecoveryExpr): how it is used is unknown.
-  bool InBrokenCode = false;
-};
-
-FunctionUse useOf(const Expr &Ref, ASTContext &Ctx) {
-  FunctionUse Use;
-  llvm::SmallVector<const Expr *, 4> Pending{&Ref};
-  while (!Pending.empty()) {
-    const Expr *Current = Pending.pop_back_val();
-    DynTypedNodeList Parents = Ctx.getParents(*Current);
-    if (Parents.empty())
-      Use.AddressTaken = true;
-    for (const DynTypedNode &Parent : Parents) {
-      if (const auto *Call = Parent.get<CallExpr>()) {
-        if (Call->getCallee() == Current)
-          Use.Calls.push_back(Call);
-        else
-          Use.AddressTaken = true; // passed as an argument
-        continue;
-      }
-      const auto *Wrapper = Parent.get<Expr>();
-      if (Wrapper && isa<RecoveryExpr>(Wrapper))
-        Use.InBrokenCode = true;
-      else if (Wrapper && (isa<ParenExpr>(Wrapper) || isa<ImplicitCastExpr>(Wrapper)))
-        Pending.push_back(Wrapper);
-      else
-        Use.AddressTaken = true;
-    }
-  }
-  return Use;
 }
 
 /// Qt's QThread: the global class, or the class in the namespace a Qt built
@@ -199,10 +156,9 @@ bool isQtsQThread(const CXXRecordDecl &Class, const Preprocessor *PP) {
          Namespace->getName();
 }
 
-const Stmt *bodyOf(const MatchFinder::MatchResult &Result) {
-  const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
-  return Fn ? Fn->getBody() : nullptr;
-}
+/// Code that does not compile: a call with a broken argument, say.
+const clang::ast_matchers::internal::VariadicDynCastAllOfMatcher<Stmt, RecoveryExpr>
+    recoveryExpr;
 
 } // namespace
 
@@ -239,17 +195,16 @@ void TerminateThreadCheck::registerMatchers(MatchFinder *Finder) {
       SuspendNames.push_back(Api->spelledName());
   }
 
-  auto Body = optionally(forCallable(functionDecl().bind("fn")));
   auto GlobalFunction =
       functionDecl(hasAnyName(GlobalNames), isGlobalOrExternCFunction())
           .bind("function");
   // Any reference: a call, or the address stored for a later call.
-  Finder->addMatcher(declRefExpr(to(GlobalFunction), Body).bind("function-ref"),
+  Finder->addMatcher(declRefExpr(to(GlobalFunction)).bind("function-ref"),
                      this);
   // A call with a dependent argument in a template that is never
   // instantiated still names the function through an unresolved lookup.
   Finder->addMatcher(
-      unresolvedLookupExpr(hasAnyDeclaration(GlobalFunction), Body)
+      unresolvedLookupExpr(hasAnyDeclaration(GlobalFunction))
           .bind("function-ref"),
       this);
   // SuspendThread is judged by its argument, call by call: each
@@ -257,10 +212,18 @@ void TerminateThreadCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       callExpr(callee(functionDecl(hasAnyName(SuspendNames),
                                    isGlobalOrExternCFunction())
-                          .bind("function")),
-               Body)
+                          .bind("function")))
           .bind("suspend-call"),
       this);
+  // How each reference to SuspendThread is used, seen from the call or the
+  // broken expression around it (matched before the reference itself: the
+  // matchers run in traversal order, parents first).
+  Finder->addMatcher(
+      callExpr(callee(expr(ignoringParenImpCasts(unresolvedLookupExpr(
+                   hasAnyDeclaration(functionDecl(hasAnyName(SuspendNames))))))))
+          .bind("unresolved-suspend-call"),
+      this);
+  Finder->addMatcher(recoveryExpr().bind("broken"), this);
   // The address looked up by name, the usual way to reach ntdll's functions.
   Finder->addMatcher(
       callExpr(callee(functionDecl(hasName("GetProcAddress"),
@@ -280,15 +243,13 @@ void TerminateThreadCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       callExpr(callee(cxxMethodDecl(hasName("setTerminationEnabled"),
                                     QThreadClass)
-                          .bind("qt-method")),
-               Body)
+                          .bind("qt-method")))
           .bind("qt-enable"),
       this);
 
   Finder->addMatcher(
       callExpr(callee(functionDecl(hasName("syscall"),
-                                   isGlobalOrExternCFunction())),
-               Body)
+                                   isGlobalOrExternCFunction())))
           .bind("syscall"),
       this);
   Handlers.registerMatchers(Finder, this);
@@ -297,21 +258,33 @@ void TerminateThreadCheck::registerMatchers(MatchFinder *Finder) {
 void TerminateThreadCheck::check(const MatchFinder::MatchResult &Result) {
   if (Handlers.record(Result))
     return;
-  const Stmt *Body = bodyOf(Result);
+  if (const auto *Call =
+          Result.Nodes.getNodeAs<CallExpr>("unresolved-suspend-call")) {
+    CallsOf[Call->getCallee()->IgnoreParenImpCasts()].push_back(Call);
+    return;
+  }
+  if (const auto *Broken = Result.Nodes.getNodeAs<RecoveryExpr>("broken")) {
+    for (const Expr *Part : Broken->subExpressions())
+      if (Part)
+        InBrokenCode.insert(Part->IgnoreParenImpCasts());
+    return;
+  }
   const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
   if (const auto *Ref = Result.Nodes.getNodeAs<Expr>("function-ref"))
-    return checkFunctionReference(*Ref, *Function, Body, Result);
-  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("suspend-call"))
-    return checkSuspendCall(*Call, *Function, Body, Result);
+    return checkFunctionReference(*Ref, *Function, Result);
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("suspend-call")) {
+    CallsOf[Call->getCallee()->IgnoreParenImpCasts()].push_back(Call);
+    return checkSuspendCall(*Call, *Function, Result);
+  }
   if (const auto *Name = Result.Nodes.getNodeAs<StringLiteral>("proc-name"))
     return checkProcAddress(*Name, Result);
   const auto *Method = Result.Nodes.getNodeAs<CXXMethodDecl>("qt-method");
   if (const auto *Ref = Result.Nodes.getNodeAs<Expr>("qt-terminate"))
     return checkQThreadTerminate(*Ref, *Method, Result);
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("qt-enable"))
-    return checkQThreadEnable(*Call, *Method, Body, Result);
+    return checkQThreadEnable(*Call, *Method, Result);
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("syscall"))
-    return checkSyscall(*Call, Body, Result);
+    return checkSyscall(*Call, Result);
 }
 
 bool TerminateThreadCheck::reportsApi(const UnsafeApi &Api) const {
@@ -332,7 +305,7 @@ void TerminateThreadCheck::report(const UnsafeApi &Api, const Expr &Use,
                                   SourceLocation Loc, SourceRange Range,
                                   ASTContext &Ctx) {
   // decltype(&TerminateThread) and the like never run it.
-  if (Loc.isInvalid() || isUnevaluatedOperand(Use, Ctx) ||
+  if (Loc.isInvalid() || isUnevaluatedOperand(Use) ||
       !Reported.firstTime(Loc, static_cast<unsigned>(Api.Id)))
     return;
   diag(Loc, "'%0' %1; cooperative replacement: %2")
@@ -341,7 +314,7 @@ void TerminateThreadCheck::report(const UnsafeApi &Api, const Expr &Use,
 }
 
 void TerminateThreadCheck::checkFunctionReference(
-    const Expr &Ref, const FunctionDecl &Function, const Stmt *Body,
+    const Expr &Ref, const FunctionDecl &Function,
     const MatchFinder::MatchResult &Result) {
   const UnsafeApi *Api = globalFunctionApi(Function.getName());
   if (!Api || !reportsApi(*Api))
@@ -351,13 +324,16 @@ void TerminateThreadCheck::checkFunctionReference(
     // left is an address taken, called later on a thread nobody knows.
     // Unresolved calls in templates have their (dependent) argument judged
     // here.
-    FunctionUse Use = useOf(Ref, *Result.Context);
-    if (Use.InBrokenCode)
+    // Part of code that does not compile: how it is used is unknown.
+    if (InBrokenCode.contains(&Ref))
       return;
-    if (!Use.AddressTaken) {
-      if (!isa<OverloadExpr>(Ref) || Use.Calls.empty())
+    // The callee of calls (through parentheses and the decay to a
+    // pointer); otherwise its address is taken.
+    auto Calls = CallsOf.find(&Ref);
+    if (Calls != CallsOf.end()) {
+      if (!isa<OverloadExpr>(Ref))
         return;
-      return checkSuspendCall(*Use.Calls.front(), Function, Body, Result);
+      return checkSuspendCall(*Calls->second.front(), Function, Result);
     }
   }
   const SourceManager &SM = *Result.SourceManager;
@@ -367,7 +343,7 @@ void TerminateThreadCheck::checkFunctionReference(
 }
 
 void TerminateThreadCheck::checkSuspendCall(
-    const CallExpr &Call, const FunctionDecl &Function, const Stmt *Body,
+    const CallExpr &Call, const FunctionDecl &Function,
     const MatchFinder::MatchResult &Result) {
   const UnsafeApi *Api = globalFunctionApi(Function.getName());
   if (!Api || !reportsApi(*Api) || Call.getNumArgs() == 0)
@@ -376,7 +352,7 @@ void TerminateThreadCheck::checkSuspendCall(
   // frozen by itself in the middle of an allocation.
   const Expr *Handle = Call.getArg(0);
   if (Handle->containsErrors() ||
-      isCurrentThreadHandle(Handle, *Result.Context, Body))
+      isCurrentThreadHandle(Handle, *Result.Context))
     return;
   const SourceManager &SM = *Result.SourceManager;
   SourceLocation Loc = userFacingLoc(SM, calleeNameLoc(Call));
@@ -409,7 +385,7 @@ void TerminateThreadCheck::checkQThreadTerminate(
 }
 
 void TerminateThreadCheck::checkQThreadEnable(
-    const CallExpr &Call, const CXXMethodDecl &Method, const Stmt *Body,
+    const CallExpr &Call, const CXXMethodDecl &Method,
     const MatchFinder::MatchResult &Result) {
   if (!isQtsQThread(*Method.getParent(), PP) || Call.getNumArgs() != 1)
     return;
@@ -418,7 +394,7 @@ void TerminateThreadCheck::checkQThreadEnable(
   // is not guessed at.
   const Expr *Enabled = Call.getArg(0);
   std::optional<int64_t> Value =
-      constantIntValue(Enabled, *Result.Context, Body);
+      constantIntValue(Enabled, *Result.Context, FollowLocals::Yes);
   if (!Value || *Value == 0)
     return;
   const SourceManager &SM = *Result.SourceManager;
@@ -430,12 +406,12 @@ void TerminateThreadCheck::checkQThreadEnable(
          SourceRange(Loc, userFacingLoc(SM, Call.getEndLoc())), *Result.Context);
 }
 
-void TerminateThreadCheck::checkSyscall(const CallExpr &Call, const Stmt *Body,
+void TerminateThreadCheck::checkSyscall(const CallExpr &Call,
                                         const MatchFinder::MatchResult &Result) {
   if (Call.getNumArgs() == 0)
     return;
   std::optional<int64_t> Number =
-      constantIntValue(Call.getArg(0), *Result.Context, Body);
+      constantIntValue(Call.getArg(0), *Result.Context, FollowLocals::Yes);
   if (!Number)
     return;
   std::optional<ThreadSignalSyscall> Syscall =
@@ -444,7 +420,7 @@ void TerminateThreadCheck::checkSyscall(const CallExpr &Call, const Stmt *Body,
     return;
   const Expr *SignalArg = Call.getArg(Syscall->SignalArgument);
   std::optional<SignalInfo> Signal =
-      Signals.classify(SignalArg, *Result.Context, Body);
+      Signals.classify(SignalArg, *Result.Context, FollowLocals::Yes);
   if (!Signal || !Signals.isForcedTermination(*Signal))
     return;
 
@@ -453,7 +429,7 @@ void TerminateThreadCheck::checkSyscall(const CallExpr &Call, const Stmt *Body,
                                        : UnsafeApiId::SyscallTgkill);
   const SourceManager &SM = *Result.SourceManager;
   SourceLocation Loc = userFacingLoc(SM, Call.getBeginLoc());
-  if (isUnevaluatedOperand(Call, *Result.Context) ||
+  if (isUnevaluatedOperand(Call) ||
       !Reported.firstTime(Loc, static_cast<unsigned>(Api.Id)))
     return;
   SourceRange Range(Loc, userFacingLoc(SM, SignalArg->getEndLoc()));
@@ -471,6 +447,8 @@ void TerminateThreadCheck::checkSyscall(const CallExpr &Call, const Stmt *Body,
 void TerminateThreadCheck::onEndOfTranslationUnit() {
   Handlers.reportAndClear();
   Reported.clear();
+  CallsOf.clear();
+  InBrokenCode.clear();
 }
 
 } // namespace coop

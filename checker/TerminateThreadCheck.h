@@ -6,6 +6,8 @@
 #include "utils/Locations.h"
 #include "utils/SignalHandlers.h"
 #include "utils/Signals.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 
 namespace coop {
 
@@ -34,11 +36,9 @@ public:
 private:
   void checkFunctionReference(
       const clang::Expr &Ref, const clang::FunctionDecl &Function,
-      const clang::Stmt *Body,
       const clang::ast_matchers::MatchFinder::MatchResult &Result);
   void checkSuspendCall(
       const clang::CallExpr &Call, const clang::FunctionDecl &Function,
-      const clang::Stmt *Body,
       const clang::ast_matchers::MatchFinder::MatchResult &Result);
   void checkProcAddress(
       const clang::StringLiteral &Name,
@@ -48,9 +48,8 @@ private:
       const clang::ast_matchers::MatchFinder::MatchResult &Result);
   void checkQThreadEnable(
       const clang::CallExpr &Call, const clang::CXXMethodDecl &Method,
-      const clang::Stmt *Body,
       const clang::ast_matchers::MatchFinder::MatchResult &Result);
-  void checkSyscall(const clang::CallExpr &Call, const clang::Stmt *Body,
+  void checkSyscall(const clang::CallExpr &Call,
                     const clang::ast_matchers::MatchFinder::MatchResult &Result);
 
   /// Whether Api is reported at all in this translation unit, given the
@@ -68,6 +67,11 @@ private:
   SignalClassifier Signals;
   SignalHandlers Handlers;
   ReportedLocations Reported;
+  /// The calls each reference to SuspendThread is the callee of.
+  llvm::DenseMap<const clang::Expr *, llvm::SmallVector<const clang::CallExpr *, 1>>
+      CallsOf;
+  /// References that are direct parts of code that does not compile.
+  llvm::DenseSet<const clang::Expr *> InBrokenCode;
 };
 
 } // namespace coop

@@ -251,12 +251,11 @@ bool UnboundedWaitCheck::isBounded(const CallExpr &Call, const Recognised &What,
                                    const FunctionDecl *Outermost,
                                    ASTContext &Ctx) {
   const BlockingShape &Shape = What.Shape;
-  const Stmt *Body = Fn ? Fn->getBody() : nullptr;
   const Stmt *OuterBody = Outermost ? Outermost->getBody() : nullptr;
 
-  if (Shape.TimeoutArg && !hasInfiniteTimeout(Shape, Call, Ctx, Body))
+  if (Shape.TimeoutArg && !hasInfiniteTimeout(Shape, Call, Ctx, FollowLocals::Yes))
     return true;
-  if (mayHaveNoWaitFlag(Shape, Call, Ctx, PP, Body))
+  if (mayHaveNoWaitFlag(Shape, Call, Ctx, PP, FollowLocals::Yes))
     return true;
   if (Shape.DescriptorArg) {
     if (!OuterBody || *Shape.DescriptorArg >= Call.getNumArgs())

@@ -148,7 +148,7 @@ std::optional<UserBlockingApi> parseUserBlockingApi(StringRef Entry) {
 }
 
 bool hasInfiniteTimeout(const BlockingShape &Shape, const CallExpr &Call,
-                        ASTContext &Ctx, const Stmt *EnclosingBody) {
+                        ASTContext &Ctx, FollowLocals Locals) {
   if (!Shape.TimeoutArg || *Shape.TimeoutArg >= Call.getNumArgs())
     return false;
   const Expr *Arg = Call.getArg(*Shape.TimeoutArg);
@@ -157,8 +157,8 @@ bool hasInfiniteTimeout(const BlockingShape &Shape, const CallExpr &Call,
   QualType Type = Arg->getType();
   if (Shape.Infinite == InfiniteTimeout::Null ||
       (Type->isPointerType() && Shape.InfiniteValue == -1))
-    return Type->isPointerType() && isAlwaysNullPointer(Arg, Ctx, EnclosingBody);
-  std::optional<int64_t> Value = constantIntValue(Arg, Ctx, EnclosingBody);
+    return Type->isPointerType() && isAlwaysNullPointer(Arg, Ctx, Locals);
+  std::optional<int64_t> Value = constantIntValue(Arg, Ctx, Locals);
   if (!Value)
     return false;
   if (Shape.Infinite == InfiniteTimeout::Negative)
@@ -175,7 +175,7 @@ bool hasInfiniteTimeout(const BlockingShape &Shape, const CallExpr &Call,
 
 bool mayHaveNoWaitFlag(const BlockingShape &Shape, const CallExpr &Call,
                        ASTContext &Ctx, const Preprocessor *PP,
-                       const Stmt *EnclosingBody) {
+                       FollowLocals Locals) {
   if (!Shape.NoWaitFlagArg)
     return false;
   if (*Shape.NoWaitFlagArg >= Call.getNumArgs())
@@ -183,7 +183,7 @@ bool mayHaveNoWaitFlag(const BlockingShape &Shape, const CallExpr &Call,
   int64_t Flag =
       platformConstantOr(Shape.NoWaitFlag, Ctx, PP, Shape.NoWaitFlagFallback);
   return flagState(Call.getArg(*Shape.NoWaitFlagArg), Flag, Ctx,
-                   EnclosingBody) != FlagState::Clear;
+                   Locals) != FlagState::Clear;
 }
 
 } // namespace coop

@@ -11,6 +11,7 @@
 #ifndef COOP_CHECKER_UTILS_BLOCKINGCALLS_H
 #define COOP_CHECKER_UTILS_BLOCKINGCALLS_H
 
+#include "ConstantValue.h"
 #include "UnsafeApiTable.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
@@ -79,13 +80,13 @@ std::optional<UserBlockingApi> parseUserBlockingApi(llvm::StringRef Entry);
 /// False when the value is unknown.
 bool hasInfiniteTimeout(const BlockingShape &Shape, const clang::CallExpr &Call,
                         clang::ASTContext &Ctx,
-                        const clang::Stmt *EnclosingBody);
+                        FollowLocals Locals);
 
 /// True unless Call's no-wait flag is known to be clear (an unknown flags
 /// value may hold it, so the call is not reported).
 bool mayHaveNoWaitFlag(const BlockingShape &Shape, const clang::CallExpr &Call,
                        clang::ASTContext &Ctx, const clang::Preprocessor *PP,
-                       const clang::Stmt *EnclosingBody);
+                       FollowLocals Locals);
 
 } // namespace coop
 

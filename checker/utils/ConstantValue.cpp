@@ -6,7 +6,7 @@ using namespace clang;
 namespace coop {
 
 const Expr *onlyInitializer(const Expr *E, ASTContext &Ctx,
-                            const Stmt *EnclosingBody) {
+                            FollowLocals Locals) {
   const auto *Ref = dyn_cast<DeclRefExpr>(E);
   if (!Ref)
     return nullptr;
@@ -15,8 +15,15 @@ const Expr *onlyInitializer(const Expr *E, ASTContext &Ctx,
     return nullptr;
   if (Var->getType().isConstQualified())
     return Var->getInit();
-  if (Var->isLocalVarDecl() && !Var->isStaticLocal() && EnclosingBody &&
-      !ExprMutationAnalyzer(*EnclosingBody, Ctx).isMutated(Var))
+  if (Locals == FollowLocals::No || !Var->isLocalVarDecl() ||
+      Var->isStaticLocal())
+    return nullptr;
+  // The function that declares the local (a lambda's call operator for a
+  // local of the lambda) holds every write to it, captures included.
+  const auto *Owner =
+      dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
+  const Stmt *Body = Owner ? Owner->getBody() : nullptr;
+  if (Body && !ExprMutationAnalyzer(*Body, Ctx).isMutated(Var))
     return Var->getInit();
   return nullptr;
 }
@@ -26,7 +33,7 @@ const Expr *onlyInitializer(const Expr *E, ASTContext &Ctx,
 static constexpr unsigned MaxInitializerChain = 8;
 
 static std::optional<int64_t> constantIntValue(const Expr *E, ASTContext &Ctx,
-                                               const Stmt *EnclosingBody,
+                                               FollowLocals Locals,
                                                unsigned Depth) {
   if (!E || Depth > MaxInitializerChain)
     return std::nullopt;
@@ -37,18 +44,18 @@ static std::optional<int64_t> constantIntValue(const Expr *E, ASTContext &Ctx,
   Expr::EvalResult Result;
   if (E->EvaluateAsInt(Result, Ctx))
     return Result.Val.getInt().getSExtValue();
-  if (const Expr *Init = onlyInitializer(E, Ctx, EnclosingBody))
-    return constantIntValue(Init, Ctx, nullptr, Depth + 1);
+  if (const Expr *Init = onlyInitializer(E, Ctx, Locals))
+    return constantIntValue(Init, Ctx, FollowLocals::No, Depth + 1);
   return std::nullopt;
 }
 
 std::optional<int64_t> constantIntValue(const Expr *E, ASTContext &Ctx,
-                                        const Stmt *EnclosingBody) {
-  return constantIntValue(E, Ctx, EnclosingBody, 0);
+                                        FollowLocals Locals) {
+  return constantIntValue(E, Ctx, Locals, 0);
 }
 
 static bool isAlwaysNullPointer(const Expr *E, ASTContext &Ctx,
-                                const Stmt *EnclosingBody, unsigned Depth) {
+                                FollowLocals Locals, unsigned Depth) {
   if (!E || Depth > MaxInitializerChain)
     return false;
   E = E->IgnoreParenImpCasts();
@@ -56,14 +63,14 @@ static bool isAlwaysNullPointer(const Expr *E, ASTContext &Ctx,
     return false;
   if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
     return true;
-  if (const Expr *Init = onlyInitializer(E, Ctx, EnclosingBody))
-    return isAlwaysNullPointer(Init, Ctx, nullptr, Depth + 1);
+  if (const Expr *Init = onlyInitializer(E, Ctx, Locals))
+    return isAlwaysNullPointer(Init, Ctx, FollowLocals::No, Depth + 1);
   return false;
 }
 
 bool isAlwaysNullPointer(const Expr *E, ASTContext &Ctx,
-                         const Stmt *EnclosingBody) {
-  return isAlwaysNullPointer(E, Ctx, EnclosingBody, 0);
+                         FollowLocals Locals) {
+  return isAlwaysNullPointer(E, Ctx, Locals, 0);
 }
 
 } // namespace coop

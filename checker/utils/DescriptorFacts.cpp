@@ -20,17 +20,17 @@ static constexpr int64_t LinuxSoRcvtimeoOld = 20;
 static constexpr int64_t LinuxSoRcvtimeoNew = 66;
 
 FlagState flagState(const Expr *Flags, int64_t Flag, ASTContext &Ctx,
-                    const Stmt *EnclosingBody) {
+                    FollowLocals Locals) {
   if (!Flags)
     return FlagState::Unknown;
   if (std::optional<int64_t> Value =
-          constantIntValue(Flags, Ctx, EnclosingBody))
+          constantIntValue(Flags, Ctx, Locals))
     return (*Value & Flag) ? FlagState::Set : FlagState::Clear;
   const auto *Or = dyn_cast<BinaryOperator>(Flags->IgnoreParenImpCasts());
   if (!Or || Or->getOpcode() != BO_Or)
     return FlagState::Unknown;
-  FlagState L = flagState(Or->getLHS(), Flag, Ctx, EnclosingBody);
-  FlagState R = flagState(Or->getRHS(), Flag, Ctx, EnclosingBody);
+  FlagState L = flagState(Or->getLHS(), Flag, Ctx, Locals);
+  FlagState R = flagState(Or->getRHS(), Flag, Ctx, Locals);
   if (L == FlagState::Set || R == FlagState::Set)
     return FlagState::Set;
   if (L == FlagState::Clear && R == FlagState::Clear)
@@ -172,7 +172,7 @@ void DescriptorFacts::visitProducer(const VarDecl *Var, const Expr *Target,
     if (Call->getNumArgs() > FlagsArg &&
         flagState(Call->getArg(FlagsArg),
                   platformConstantOr(FlagName, Ctx, PP, Fallback), Ctx,
-                  &Body) == FlagState::Set)
+                  FollowLocals::Yes) == FlagState::Set)
       NonBlocking.push_back(Produced);
   };
   if (Name == "socket") {
@@ -202,7 +202,7 @@ void DescriptorFacts::visitCall(const CallExpr &Call) {
   auto ArgValue = [&](unsigned I) -> std::optional<int64_t> {
     if (Call.getNumArgs() <= I)
       return std::nullopt;
-    return constantIntValue(Call.getArg(I), Ctx, &Body);
+    return constantIntValue(Call.getArg(I), Ctx, FollowLocals::Yes);
   };
 
   if (takesOnlySockets(Name))
@@ -215,7 +215,7 @@ void DescriptorFacts::visitCall(const CallExpr &Call) {
         Call.getNumArgs() > 2 &&
         flagState(Call.getArg(2),
                   platformConstantOr("O_NONBLOCK", Ctx, PP, LinuxONonblock),
-                  Ctx, &Body) == FlagState::Set)
+                  Ctx, FollowLocals::Yes) == FlagState::Set)
       NonBlocking.push_back({nullptr, First, Loc});
   } else if (Name == "ioctl" || Name == "ioctlsocket") {
     std::optional<int64_t> Request = ArgValue(1);

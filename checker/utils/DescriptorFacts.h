@@ -23,6 +23,7 @@
 #ifndef COOP_CHECKER_UTILS_DESCRIPTORFACTS_H
 #define COOP_CHECKER_UTILS_DESCRIPTORFACTS_H
 
+#include "ConstantValue.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/Lex/Preprocessor.h"
@@ -34,7 +35,7 @@ namespace coop {
 /// `MSG_DONTWAIT`, `flags | O_NONBLOCK` with the bit in a constant operand.
 enum class FlagState { Set, Clear, Unknown };
 FlagState flagState(const clang::Expr *Flags, int64_t Flag,
-                    clang::ASTContext &Ctx, const clang::Stmt *EnclosingBody);
+                    clang::ASTContext &Ctx, FollowLocals Locals);
 
 /// How a receive on a descriptor is bounded, if it is.
 enum class DescriptorBound { None, NonBlocking, ReceiveTimeout, ReadinessWait };

@@ -797,7 +797,7 @@ private:
     BinaryOperatorKind Op = BO.getOpcode();
     if (Op == BO_AddAssign || Op == BO_SubAssign) {
       if (std::optional<int64_t> Step =
-              constantIntValue(BO.getRHS(), Ctx, nullptr)) {
+              constantIntValue(BO.getRHS(), Ctx, FollowLocals::No)) {
         if (*Step == 0) {
           InLoopWrites[Var] |= WrittenOtherwise;
           return;
@@ -869,7 +869,7 @@ private:
   /// A bound the loop does not change: a constant, or a variable the loop
   /// never writes.
   bool isLoopInvariant(const Expr *E) {
-    if (constantIntValue(E, Ctx, nullptr))
+    if (constantIntValue(E, Ctx, FollowLocals::No))
       return true;
     E = strip(E);
     const auto *Ref = dyn_cast<DeclRefExpr>(E);
@@ -1035,7 +1035,7 @@ bool LoopAnalyzer::conditionAlwaysTrue(const Stmt &Loop,
   if (!Var || !Var->getInit() || Var->getType().isVolatileQualified())
     return false;
   if (Var->getType().isConstQualified())
-    if (std::optional<int64_t> V = constantIntValue(Var->getInit(), Ctx, nullptr))
+    if (std::optional<int64_t> V = constantIntValue(Var->getInit(), Ctx, FollowLocals::No))
       return *V != 0;
   const auto *Owner =
       dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
@@ -1048,7 +1048,7 @@ bool LoopAnalyzer::conditionAlwaysTrue(const Stmt &Loop,
       It->second.ChangedByCalls || It->second.CapturedByRef ||
       It->second.Stepped)
     return false;
-  std::optional<int64_t> V = constantIntValue(Var->getInit(), Ctx, nullptr);
+  std::optional<int64_t> V = constantIntValue(Var->getInit(), Ctx, FollowLocals::No);
   return V && *V != 0;
 }
 

@@ -7,7 +7,6 @@ using namespace clang::ast_matchers;
 namespace coop {
 
 static constexpr llvm::StringLiteral InstallCall = "signal-handler-install";
-static constexpr llvm::StringLiteral InstallBody = "signal-handler-fn";
 
 void SignalHandlers::registerMatchers(MatchFinder *Finder,
                                       MatchFinder::MatchCallback *Check) {
@@ -16,8 +15,7 @@ void SignalHandlers::registerMatchers(MatchFinder *Finder,
       callExpr(callee(functionDecl(hasAnyName("::signal", "::std::signal",
                                               "::sigset", "::bsd_signal",
                                               "::sysv_signal", "::sigaction"))),
-               hasArgument(1, expr()),
-               optionally(forCallable(functionDecl().bind(InstallBody))))
+               hasArgument(1, expr()))
           .bind(InstallCall),
       Check);
 }
@@ -26,10 +24,8 @@ bool SignalHandlers::record(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>(InstallCall);
   if (!Call)
     return false;
-  const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>(InstallBody);
-  const Stmt *Body = Fn ? Fn->getBody() : nullptr;
   ASTContext &Ctx = *Result.Context;
-  std::optional<int64_t> Number = constantIntValue(Call->getArg(0), Ctx, Body);
+  std::optional<int64_t> Number = constantIntValue(Call->getArg(0), Ctx, FollowLocals::Yes);
   if (!Number)
     return true;
   // sigaction(sig, NULL, &old) only reads the disposition, and
@@ -38,7 +34,7 @@ bool SignalHandlers::record(const MatchFinder::MatchResult &Result) {
   // counts as a handler; that is rare, and costs a missed warning, not a
   // false one.)
   const Expr *Disposition = Call->getArg(1);
-  if (isAlwaysNullPointer(Disposition, Ctx, Body))
+  if (isAlwaysNullPointer(Disposition, Ctx, FollowLocals::Yes))
     return true;
   // In C a 0 cast to a function pointer is not a null pointer constant.
   if (const auto *Literal =

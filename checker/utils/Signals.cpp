@@ -94,8 +94,8 @@ void SignalClassifier::buildNumberMap(ASTContext &Ctx) const {
 
 std::optional<SignalInfo>
 SignalClassifier::classify(const Expr *Arg, ASTContext &Ctx,
-                           const Stmt *EnclosingBody) const {
-  std::optional<int64_t> Number = constantIntValue(Arg, Ctx, EnclosingBody);
+                           FollowLocals Locals) const {
+  std::optional<int64_t> Number = constantIntValue(Arg, Ctx, Locals);
   if (!Number)
     return std::nullopt;
 

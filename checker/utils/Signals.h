@@ -9,6 +9,7 @@
 #ifndef COOP_CHECKER_UTILS_SIGNALS_H
 #define COOP_CHECKER_UTILS_SIGNALS_H
 
+#include "ConstantValue.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/Lex/Preprocessor.h"
@@ -58,10 +59,10 @@ public:
   void setPreprocessor(const clang::Preprocessor *PP);
 
   /// The signal Arg evaluates to, following a local variable whose only value
-  /// is its initializer. EnclosingBody bounds that search; may be null.
+  /// is its initializer when Locals says so (constantIntValue).
   std::optional<SignalInfo> classify(const clang::Expr *Arg,
                                      clang::ASTContext &Ctx,
-                                     const clang::Stmt *EnclosingBody) const;
+                                     FollowLocals Locals) const;
 
   /// True if the signal terminates or stops the process and is not allowed.
   bool isForcedTermination(const SignalInfo &Signal) const;

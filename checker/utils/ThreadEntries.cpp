@@ -609,9 +609,8 @@ private:
         addDetach(keyOf(Arg), Call);
       }
     } else if (Name == "pthread_attr_setdetachstate" && N == 2) {
-      const FunctionDecl *Fn = currentFunction();
-      std::optional<int64_t> State = constantIntValue(
-          Call->getArg(1), Ctx, Fn ? Fn->getBody() : nullptr);
+      std::optional<int64_t> State =
+          constantIntValue(Call->getArg(1), Ctx, FollowLocals::Yes);
       if (State && *State == detachedStateValue())
         if (ObjectKey Attr = keyOf(Call->getArg(0)))
           DetachedAttrs.try_emplace(Attr, Call);

@@ -8,16 +8,20 @@
 #ifndef COOP_CHECKER_UTILS_UNEVALUATED_H
 #define COOP_CHECKER_UTILS_UNEVALUATED_H
 
-#include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 
 namespace coop {
 
-/// True if E is part of an operand that is never evaluated: of sizeof /
-/// alignof, decltype / typeof / typeof_unqual, noexcept, typeid of a
-/// non-polymorphic operand, a requires-expression, or _Generic's controlling
-/// expression. Builds the parent map on first use.
-bool isUnevaluatedOperand(const clang::Expr &E, clang::ASTContext &Ctx);
+/// True if E (a reference to a function or variable, or a call) is part of
+/// an operand that is never evaluated: of sizeof / alignof, decltype /
+/// typeof, noexcept, typeid of a non-polymorphic operand, a
+/// requires-expression, or _Generic's controlling expression.
+///
+/// Sema records this on each reference it builds (non_odr_use_unevaluated),
+/// so no parent walk is needed. A dependent name in a template that is never
+/// instantiated (an UnresolvedLookupExpr) carries no such record and counts
+/// as evaluated: reporting a mention that never runs is the lesser error.
+bool isUnevaluatedOperand(const clang::Expr &E);
 
 } // namespace coop
 
