@@ -58,6 +58,21 @@ void harmless(pthread_t t, int runtime_signal) {
   pthread_kill(t, changed);
 }
 
+// Read through a reference or pointer to const: still never changed.
+void read_only_uses(pthread_t t, void (*log_signal)(const int *)) {
+  int sig = SIGKILL;
+  const int &alias = sig;
+  log_signal(&sig);
+  (void)alias;
+  pthread_kill(t, sig);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'pthread_kill' with SIGKILL terminates
+  // CHECK-MESSAGES-ALLOW-TERM: :[[@LINE-2]]:3: warning: 'pthread_kill' with SIGKILL terminates
+  int escapes = SIGKILL;
+  int *writable = &escapes;
+  *writable = SIGUSR1;
+  pthread_kill(t, escapes);
+}
+
 template <int Sig> void send(pthread_t t) {
   pthread_kill(t, Sig);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'pthread_kill' with SIGKILL terminates
