@@ -137,10 +137,9 @@ UnboundedWaitCheck::recogniseUserCall(const CallExpr &Call) const {
   const FunctionDecl *Callee = Call.getDirectCallee();
   if (!Callee)
     return nullptr;
+  // Asked of every call in worker code: compare names, build no matcher.
   for (const UserBlockingApi &Api : ExtraApis)
-    if (!match(functionDecl(hasName(Api.Name)), *Callee,
-               Callee->getASTContext())
-             .empty())
+    if (matchesName(Callee, Api.Name))
       return &Api;
   return nullptr;
 }
