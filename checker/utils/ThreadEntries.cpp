@@ -389,7 +389,7 @@ private:
   }
 
   void enterFunction(const FunctionDecl *FD) {
-    Functions.push_back({FD, inSystemHeader(FD->getLocation())});
+    Functions.push_back({FD, inSystemHeader(FD->getLocation()), NoBody});
   }
 
   /// The body the walk is in, created when it first holds something; null
@@ -397,13 +397,19 @@ private:
   FunctionBody *currentBody() {
     if (Functions.empty() || Functions.back().InSystemHeader)
       return nullptr;
-    const FunctionDecl *FD = Functions.back().FD;
-    auto [It, New] = BodyIndex.try_emplace(FD->getCanonicalDecl(), Bodies.size());
-    FunctionBody &Body = New ? Bodies.emplace_back() : Bodies[It->second];
-    // A prototype's default arguments come before the definition's body.
-    if (New || FD->doesThisDeclarationHaveABody())
-      Body.Function = FD;
-    return &Body;
+    EnclosingFunction &Current = Functions.back();
+    // Looked up once per function entered, not once per call and loop.
+    if (Current.Body == NoBody) {
+      const FunctionDecl *FD = Current.FD;
+      auto [It, New] =
+          BodyIndex.try_emplace(FD->getCanonicalDecl(), Bodies.size());
+      FunctionBody &Body = New ? Bodies.emplace_back() : Bodies[It->second];
+      // A prototype's default arguments come before the definition's body.
+      if (New || FD->doesThisDeclarationHaveABody())
+        Body.Function = FD;
+      Current.Body = It->second;
+    }
+    return &Bodies[Current.Body];
   }
 
   bool addLoop(const Stmt *Loop) {
@@ -647,9 +653,12 @@ private:
   ASTContext &Ctx;
   const SourceManager &SM;
   const ThreadEntryOptions &Opts;
+  static constexpr unsigned NoBody = ~0u;
   struct EnclosingFunction {
     const FunctionDecl *FD;
     bool InSystemHeader;
+    /// Index in Bodies, NoBody until the body holds something.
+    unsigned Body;
   };
   /// The functions whose bodies the walk is in, innermost last.
   llvm::SmallVector<EnclosingFunction, 8> Functions;
