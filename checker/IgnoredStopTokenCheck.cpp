@@ -424,10 +424,10 @@ const CallExpr *IgnoredStopTokenCheck::findBlockingCall(const FunctionDecl &Fn,
     if (Shape.OnlyOnSockets || Shape.OnlyOnWorkers)
       continue; // a read of a file or a join needs more context
     if (Shape.TimeoutArg &&
-        !hasInfiniteTimeout(Shape, *Call, Ctx, FollowLocals::Yes))
+        !hasInfiniteTimeout(Shape, *Call, Ctx))
       continue;
     if (Shape.NoWaitFlagArg &&
-        mayHaveNoWaitFlag(Shape, *Call, Ctx, PP, FollowLocals::Yes))
+        mayHaveNoWaitFlag(Shape, *Call, Ctx, PP))
       continue;
     return Call;
   }

@@ -142,7 +142,7 @@ void PthreadCancelCheck::checkSignal(const CallExpr &Call,
   if (Call.getNumArgs() <= Index)
     return;
   std::optional<SignalInfo> Signal =
-      Signals.classify(Call.getArg(Index), *Result.Context, FollowLocals::Yes);
+      Signals.classify(Call.getArg(Index), *Result.Context);
   if (!Signal || !Signals.isForcedTermination(*Signal))
     return;
   SourceLocation Loc =

@@ -420,7 +420,7 @@ void TerminateThreadCheck::checkSyscall(const CallExpr &Call,
     return;
   const Expr *SignalArg = Call.getArg(Syscall->SignalArgument);
   std::optional<SignalInfo> Signal =
-      Signals.classify(SignalArg, *Result.Context, FollowLocals::Yes);
+      Signals.classify(SignalArg, *Result.Context);
   if (!Signal || !Signals.isForcedTermination(*Signal))
     return;
 

@@ -232,7 +232,7 @@ void UnboundedWaitCheck::checkCall(const CallExpr &Call, const Recognised &What,
   for (const Expr *Arg : Call.arguments())
     if (isStopTokenType(Arg->getType()))
       return;
-  if (isBounded(Call, What, &Fn, &Outermost, *Result.Context))
+  if (isBounded(Call, What, Outermost, *Result.Context))
     return;
   report(Call, What, &Fn, Reach, Result);
 }
@@ -246,15 +246,14 @@ const DescriptorFacts &UnboundedWaitCheck::factsFor(const Stmt &Body,
 }
 
 bool UnboundedWaitCheck::isBounded(const CallExpr &Call, const Recognised &What,
-                                   const FunctionDecl *Fn,
-                                   const FunctionDecl *Outermost,
+                                   const FunctionDecl &Outermost,
                                    ASTContext &Ctx) {
   const BlockingShape &Shape = What.Shape;
-  const Stmt *OuterBody = Outermost ? Outermost->getBody() : nullptr;
+  const Stmt *OuterBody = Outermost.getBody();
 
-  if (Shape.TimeoutArg && !hasInfiniteTimeout(Shape, Call, Ctx, FollowLocals::Yes))
+  if (Shape.TimeoutArg && !hasInfiniteTimeout(Shape, Call, Ctx))
     return true;
-  if (mayHaveNoWaitFlag(Shape, Call, Ctx, PP, FollowLocals::Yes))
+  if (mayHaveNoWaitFlag(Shape, Call, Ctx, PP))
     return true;
   if (Shape.DescriptorArg) {
     if (!OuterBody || *Shape.DescriptorArg >= Call.getNumArgs())

@@ -59,9 +59,11 @@ private:
                  const clang::FunctionDecl &Fn, const WorkerReach *Reach,
                  const clang::FunctionDecl &Outermost,
                  const clang::ast_matchers::MatchFinder::MatchResult &Result);
+  /// Outermost: the function whose body holds the call (through the
+  /// lambdas it is written in), where descriptors and stop callbacks are
+  /// looked for.
   bool isBounded(const clang::CallExpr &Call, const Recognised &What,
-                 const clang::FunctionDecl *Fn,
-                 const clang::FunctionDecl *Outermost,
+                 const clang::FunctionDecl &Outermost,
                  clang::ASTContext &Ctx);
   void report(const clang::CallExpr &Call, const Recognised &What,
               const clang::FunctionDecl *Fn, const WorkerReach *Reach,

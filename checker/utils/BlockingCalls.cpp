@@ -148,7 +148,7 @@ std::optional<UserBlockingApi> parseUserBlockingApi(StringRef Entry) {
 }
 
 bool hasInfiniteTimeout(const BlockingShape &Shape, const CallExpr &Call,
-                        ASTContext &Ctx, FollowLocals Locals) {
+                        ASTContext &Ctx) {
   if (!Shape.TimeoutArg || *Shape.TimeoutArg >= Call.getNumArgs())
     return false;
   const Expr *Arg = Call.getArg(*Shape.TimeoutArg);
@@ -157,8 +157,8 @@ bool hasInfiniteTimeout(const BlockingShape &Shape, const CallExpr &Call,
   QualType Type = Arg->getType();
   if (Shape.Infinite == InfiniteTimeout::Null ||
       (Type->isPointerType() && Shape.InfiniteValue == -1))
-    return Type->isPointerType() && isAlwaysNullPointer(Arg, Ctx, Locals);
-  std::optional<int64_t> Value = constantIntValue(Arg, Ctx, Locals);
+    return Type->isPointerType() && isAlwaysNullPointer(Arg, Ctx, FollowLocals::Yes);
+  std::optional<int64_t> Value = constantIntValue(Arg, Ctx, FollowLocals::Yes);
   if (!Value)
     return false;
   if (Shape.Infinite == InfiniteTimeout::Negative)
@@ -174,16 +174,15 @@ bool hasInfiniteTimeout(const BlockingShape &Shape, const CallExpr &Call,
 }
 
 bool mayHaveNoWaitFlag(const BlockingShape &Shape, const CallExpr &Call,
-                       ASTContext &Ctx, const Preprocessor *PP,
-                       FollowLocals Locals) {
+                       ASTContext &Ctx, const Preprocessor *PP) {
   if (!Shape.NoWaitFlagArg)
     return false;
   if (*Shape.NoWaitFlagArg >= Call.getNumArgs())
     return true;
   int64_t Flag =
       platformConstantOr(Shape.NoWaitFlag, Ctx, PP, Shape.NoWaitFlagFallback);
-  return flagState(Call.getArg(*Shape.NoWaitFlagArg), Flag, Ctx,
-                   Locals) != FlagState::Clear;
+  return flagState(Call.getArg(*Shape.NoWaitFlagArg), Flag, Ctx) !=
+         FlagState::Clear;
 }
 
 } // namespace coop

@@ -79,14 +79,12 @@ std::optional<UserBlockingApi> parseUserBlockingApi(llvm::StringRef Entry);
 /// value (a constexpr constant or a local that always holds it counts).
 /// False when the value is unknown.
 bool hasInfiniteTimeout(const BlockingShape &Shape, const clang::CallExpr &Call,
-                        clang::ASTContext &Ctx,
-                        FollowLocals Locals);
+                        clang::ASTContext &Ctx);
 
 /// True unless Call's no-wait flag is known to be clear (an unknown flags
 /// value may hold it, so the call is not reported).
 bool mayHaveNoWaitFlag(const BlockingShape &Shape, const clang::CallExpr &Call,
-                       clang::ASTContext &Ctx, const clang::Preprocessor *PP,
-                       FollowLocals Locals);
+                       clang::ASTContext &Ctx, const clang::Preprocessor *PP);
 
 } // namespace coop
 

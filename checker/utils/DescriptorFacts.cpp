@@ -19,18 +19,17 @@ static constexpr int64_t LinuxFionbio = 0x5421;
 static constexpr int64_t LinuxSoRcvtimeoOld = 20;
 static constexpr int64_t LinuxSoRcvtimeoNew = 66;
 
-FlagState flagState(const Expr *Flags, int64_t Flag, ASTContext &Ctx,
-                    FollowLocals Locals) {
+FlagState flagState(const Expr *Flags, int64_t Flag, ASTContext &Ctx) {
   if (!Flags)
     return FlagState::Unknown;
   if (std::optional<int64_t> Value =
-          constantIntValue(Flags, Ctx, Locals))
+          constantIntValue(Flags, Ctx, FollowLocals::Yes))
     return (*Value & Flag) ? FlagState::Set : FlagState::Clear;
   const auto *Or = dyn_cast<BinaryOperator>(Flags->IgnoreParenImpCasts());
   if (!Or || Or->getOpcode() != BO_Or)
     return FlagState::Unknown;
-  FlagState L = flagState(Or->getLHS(), Flag, Ctx, Locals);
-  FlagState R = flagState(Or->getRHS(), Flag, Ctx, Locals);
+  FlagState L = flagState(Or->getLHS(), Flag, Ctx);
+  FlagState R = flagState(Or->getRHS(), Flag, Ctx);
   if (L == FlagState::Set || R == FlagState::Set)
     return FlagState::Set;
   if (L == FlagState::Clear && R == FlagState::Clear)
@@ -171,8 +170,8 @@ void DescriptorFacts::visitProducer(const VarDecl *Var, const Expr *Target,
                            int64_t Fallback) {
     if (Call->getNumArgs() > FlagsArg &&
         flagState(Call->getArg(FlagsArg),
-                  platformConstantOr(FlagName, Ctx, PP, Fallback), Ctx,
-                  FollowLocals::Yes) == FlagState::Set)
+                  platformConstantOr(FlagName, Ctx, PP, Fallback), Ctx) ==
+                  FlagState::Set)
       NonBlocking.push_back(Produced);
   };
   if (Name == "socket") {
@@ -215,7 +214,7 @@ void DescriptorFacts::visitCall(const CallExpr &Call) {
         Call.getNumArgs() > 2 &&
         flagState(Call.getArg(2),
                   platformConstantOr("O_NONBLOCK", Ctx, PP, LinuxONonblock),
-                  Ctx, FollowLocals::Yes) == FlagState::Set)
+                  Ctx) == FlagState::Set)
       NonBlocking.push_back({nullptr, First, Loc});
   } else if (Name == "ioctl" || Name == "ioctlsocket") {
     std::optional<int64_t> Request = ArgValue(1);

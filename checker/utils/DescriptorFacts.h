@@ -35,7 +35,7 @@ namespace coop {
 /// `MSG_DONTWAIT`, `flags | O_NONBLOCK` with the bit in a constant operand.
 enum class FlagState { Set, Clear, Unknown };
 FlagState flagState(const clang::Expr *Flags, int64_t Flag,
-                    clang::ASTContext &Ctx, FollowLocals Locals);
+                    clang::ASTContext &Ctx);
 
 /// How a receive on a descriptor is bounded, if it is.
 enum class DescriptorBound { None, NonBlocking, ReceiveTimeout, ReadinessWait };

@@ -93,9 +93,8 @@ void SignalClassifier::buildNumberMap(ASTContext &Ctx) const {
 }
 
 std::optional<SignalInfo>
-SignalClassifier::classify(const Expr *Arg, ASTContext &Ctx,
-                           FollowLocals Locals) const {
-  std::optional<int64_t> Number = constantIntValue(Arg, Ctx, Locals);
+SignalClassifier::classify(const Expr *Arg, ASTContext &Ctx) const {
+  std::optional<int64_t> Number = constantIntValue(Arg, Ctx, FollowLocals::Yes);
   if (!Number)
     return std::nullopt;
 

@@ -59,10 +59,9 @@ public:
   void setPreprocessor(const clang::Preprocessor *PP);
 
   /// The signal Arg evaluates to, following a local variable whose only value
-  /// is its initializer when Locals says so (constantIntValue).
+  /// is its initializer (constantIntValue's rules).
   std::optional<SignalInfo> classify(const clang::Expr *Arg,
-                                     clang::ASTContext &Ctx,
-                                     FollowLocals Locals) const;
+                                     clang::ASTContext &Ctx) const;
 
   /// True if the signal terminates or stops the process and is not allowed.
   bool isForcedTermination(const SignalInfo &Signal) const;
