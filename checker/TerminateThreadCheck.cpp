@@ -260,7 +260,7 @@ void TerminateThreadCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   if (const auto *Call =
           Result.Nodes.getNodeAs<CallExpr>("unresolved-suspend-call")) {
-    CallsOf[Call->getCallee()->IgnoreParenImpCasts()].push_back(Call);
+    CallOf.try_emplace(Call->getCallee()->IgnoreParenImpCasts(), Call);
     return;
   }
   if (const auto *Broken = Result.Nodes.getNodeAs<RecoveryExpr>("broken")) {
@@ -273,7 +273,7 @@ void TerminateThreadCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Ref = Result.Nodes.getNodeAs<Expr>("function-ref"))
     return checkFunctionReference(*Ref, *Function, Result);
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("suspend-call")) {
-    CallsOf[Call->getCallee()->IgnoreParenImpCasts()].push_back(Call);
+    CallOf.try_emplace(Call->getCallee()->IgnoreParenImpCasts(), Call);
     return checkSuspendCall(*Call, *Function, Result);
   }
   if (const auto *Name = Result.Nodes.getNodeAs<StringLiteral>("proc-name"))
@@ -329,11 +329,10 @@ void TerminateThreadCheck::checkFunctionReference(
       return;
     // The callee of calls (through parentheses and the decay to a
     // pointer); otherwise its address is taken.
-    auto Calls = CallsOf.find(&Ref);
-    if (Calls != CallsOf.end()) {
+    if (const CallExpr *Call = CallOf.lookup(&Ref)) {
       if (!isa<OverloadExpr>(Ref))
         return;
-      return checkSuspendCall(*Calls->second.front(), Function, Result);
+      return checkSuspendCall(*Call, Function, Result);
     }
   }
   const SourceManager &SM = *Result.SourceManager;
@@ -447,7 +446,7 @@ void TerminateThreadCheck::checkSyscall(const CallExpr &Call,
 void TerminateThreadCheck::onEndOfTranslationUnit() {
   Handlers.reportAndClear();
   Reported.clear();
-  CallsOf.clear();
+  CallOf.clear();
   InBrokenCode.clear();
 }
 

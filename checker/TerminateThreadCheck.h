@@ -67,9 +67,9 @@ private:
   SignalClassifier Signals;
   SignalHandlers Handlers;
   ReportedLocations Reported;
-  /// The calls each reference to SuspendThread is the callee of.
-  llvm::DenseMap<const clang::Expr *, llvm::SmallVector<const clang::CallExpr *, 1>>
-      CallsOf;
+  /// A call each reference to SuspendThread is the callee of (the first
+  /// seen: a template's callee may be shared by its instantiations).
+  llvm::DenseMap<const clang::Expr *, const clang::CallExpr *> CallOf;
   /// References that are direct parts of code that does not compile.
   llvm::DenseSet<const clang::Expr *> InBrokenCode;
 };

@@ -335,10 +335,8 @@ bool copiesAreUsed(const CXXRecordDecl &Record) {
   return false;
 }
 
-/// True if D declares nothing but the variable (`bool a, b;` cannot change
-/// one type).
 /// The declaration statement of a local variable, searched for in the body
-/// of the function that declares it.
+/// of the function that declares it (only when a fix is built).
 const DeclStmt *declarationStatementOf(const VarDecl &Var) {
   const auto *Fn = dyn_cast_or_null<FunctionDecl>(Var.getParentFunctionOrMethod());
   llvm::SmallVector<const Stmt *, 32> Work;
@@ -357,6 +355,8 @@ const DeclStmt *declarationStatementOf(const VarDecl &Var) {
   return nullptr;
 }
 
+/// True if D declares nothing but the variable (`bool a, b;` cannot change
+/// one type).
 bool declaresAlone(const DeclaratorDecl &D, ASTContext &Ctx) {
   if (const auto *Var = dyn_cast<VarDecl>(&D); Var && Var->isLocalVarDecl()) {
     const DeclStmt *Stmt = declarationStatementOf(*Var);

@@ -36,23 +36,21 @@ static bool onlyReadsThrough(const Stmt &User) {
          Cast->getType()->getPointeeType().isConstQualified();
 }
 
-static const Stmt *skipParens(const Stmt *S) {
-  while (const auto *Paren = dyn_cast<ParenExpr>(S))
-    S = Paren->getSubExpr();
-  return S;
-}
-
 /// What an operand does with a variable.
 enum class Use { Other, Reads, MayModify };
 
 /// What Operand, a child of User, does with Var if it is a reference to Var
 /// or `&Var` (under parentheses): Other for anything else, whose own
 /// children are then judged.
-static Use useOf(const Stmt &Operand, const Stmt &User, const VarDecl &Var) {
-  const Stmt *Inner = skipParens(&Operand);
+static Use useOf(const Stmt &OperandStmt, const Stmt &User,
+                 const VarDecl &Var) {
+  const auto *Operand = dyn_cast<Expr>(&OperandStmt);
+  if (!Operand)
+    return Use::Other;
+  const Expr *Inner = Operand->IgnoreParens();
   const auto *AddressOf = dyn_cast<UnaryOperator>(Inner);
   if (AddressOf && AddressOf->getOpcode() == UO_AddrOf)
-    Inner = skipParens(AddressOf->getSubExpr());
+    Inner = AddressOf->getSubExpr()->IgnoreParens();
   else
     AddressOf = nullptr;
   const auto *Ref = dyn_cast<DeclRefExpr>(Inner);
