@@ -7,6 +7,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "utils/CheckOptions.h"
+#include "utils/Names.h"
 #include "utils/OptionFields.h"
 #include "utils/UnsafeApiTable.h"
 
@@ -122,8 +123,12 @@ static const UnsafeApi &replacementRow(const ThreadLaunch &Launch) {
   case ThreadLaunchKind::WinBeginThreadEx:
   case ThreadLaunchKind::WinCreateThread:
     return unsafeApi(UnsafeApiId::CloseThreadHandle);
-  case ThreadLaunchKind::StdThread:
   case ThreadLaunchKind::Custom:
+    if (const auto *Call = dyn_cast<CallExpr>(Launch.Creation))
+      if (matchesName(Call->getDirectCallee(), "::coop_thread_start"))
+        return unsafeApi(UnsafeApiId::DetachCoopThread);
+    break;
+  case ThreadLaunchKind::StdThread:
     break;
   }
   return unsafeApi(UnsafeApiId::DetachStdThread);

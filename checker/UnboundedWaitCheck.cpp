@@ -16,11 +16,6 @@ using namespace clang::ast_matchers;
 
 namespace coop {
 
-/// The C API's thread launcher, whose entry takes the thread's own
-/// coop_stop_token; the shared analysis learns it as an extra thread API.
-static constexpr llvm::StringLiteral CoopThreadStart = "::coop_thread_start";
-static constexpr llvm::StringLiteral CoopThreadDetach = "::coop_thread_detach";
-
 UnboundedWaitCheck::UnboundedWaitCheck(StringRef Name,
                                        tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
@@ -45,8 +40,6 @@ UnboundedWaitCheck::UnboundedWaitCheck(StringRef Name,
           << Entry.trim() << Name;
   }
   ThreadOpts.CallDepth = CallDepth;
-  ThreadOpts.ExtraCreateDetach.emplace_back(CoopThreadStart.str(),
-                                            CoopThreadDetach.str());
   // "create:detach", "create", or "create:" (always detached).
   for (StringRef Pair :
        tidy::utils::options::parseStringList(ExtraThreadFunctionsOption)) {
@@ -323,7 +316,6 @@ void UnboundedWaitCheck::report(const CallExpr &Call, const Recognised &What,
                                 const WorkerReach *Reach,
                                 const MatchFinder::MatchResult &Result) {
   const SourceManager &SM = *Result.SourceManager;
-  ASTContext &Ctx = *Result.Context;
   const LangOptions &LO = getLangOpts();
   SourceLocation Loc = userFacingLoc(SM, calleeNameLoc(Call));
   if (!Reported.firstTime(Loc))

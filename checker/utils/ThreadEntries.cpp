@@ -60,6 +60,11 @@ bool isDetachedByConstruction(ThreadLaunchKind Kind) {
 
 namespace {
 
+/// The C API's thread launcher (library/include/coop/coop.h), whose entry
+/// takes the thread's own coop_stop_token, and its detach.
+constexpr llvm::StringLiteral CoopThreadStart = "::coop_thread_start";
+constexpr llvm::StringLiteral CoopThreadDetach = "::coop_thread_detach";
+
 /// The object a thread handle lives in: a variable, a field, or (for a
 /// temporary such as `std::thread(f).detach()`) the creating expression.
 using ObjectKey = const void *;
@@ -239,19 +244,24 @@ class Collector : public RecursiveASTVisitor<Collector> {
 
 public:
   Collector(ASTContext &Ctx, const ThreadEntryOptions &Opts)
-      : Ctx(Ctx), SM(Ctx.getSourceManager()), Opts(Opts) {}
+      : Ctx(Ctx), SM(Ctx.getSourceManager()) {
+    CreateDetach.emplace_back(CoopThreadStart.str(), CoopThreadDetach.str());
+    CreateDetach.insert(CreateDetach.end(), Opts.ExtraCreateDetach.begin(),
+                        Opts.ExtraCreateDetach.end());
+  }
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return false; }
+  // Only expressions matter here; a TypeLoc's type adds nothing to find.
+  bool shouldWalkTypesOfTypeLocs() const { return false; }
 
   bool TraverseDecl(Decl *D) {
-    auto *FD = dyn_cast_or_null<FunctionDecl>(D);
     // Library internals are never followed and launch nothing this analysis
-    // reports: their bodies (most of a TU of headers, instantiations
-    // included) need no walk.
-    if (FD && FD->doesThisDeclarationHaveABody() &&
-        inSystemHeader(FD->getLocation()))
+    // reports: their declarations (most of a TU of headers, instantiations
+    // of library templates included) need no walk.
+    if (D && !isa<TranslationUnitDecl>(D) && inSystemHeader(D->getLocation()))
       return true;
+    auto *FD = dyn_cast_or_null<FunctionDecl>(D);
     if (FD)
       enterFunction(FD);
     bool Result = Base::TraverseDecl(D);
@@ -333,7 +343,7 @@ public:
                 Construct->getNumArgs() - 1);
       return true;
     }
-    for (const auto &[Create, Detach] : Opts.ExtraCreateDetach)
+    for (const auto &[Create, Detach] : CreateDetach)
       if (matchesName(RD, Create)) {
         addCustomLaunch(Construct,
                         {Construct->getArgs(), Construct->getNumArgs()});
@@ -363,7 +373,7 @@ public:
       visitGlobalCall(Call, Callee->getName());
     else
       visitMakeSmartPointer(Call, Callee);
-    for (const auto &[Create, Detach] : Opts.ExtraCreateDetach) {
+    for (const auto &[Create, Detach] : CreateDetach) {
       if (matchesName(Callee, Create))
         addCustomLaunch(Call, {Call->getArgs(), Call->getNumArgs()});
       if (!Detach.empty() && matchesName(Callee, Detach))
@@ -522,7 +532,7 @@ private:
           if (ObjectKey Key = keyOf(AddrOf))
             Pending.back().Keys.push_back(Key);
     // An empty detach name: the function always detaches.
-    for (const auto &[Create, Detach] : Opts.ExtraCreateDetach)
+    for (const auto &[Create, Detach] : CreateDetach)
       if (Detach.empty()) {
         const NamedDecl *Named = nullptr;
         if (const auto *Call = dyn_cast<CallExpr>(Creation))
@@ -555,7 +565,7 @@ private:
     }
     // A custom thread class's detach (a custom create function that is a
     // member is handled with the free functions).
-    for (const auto &[Create, Detach] : Opts.ExtraCreateDetach)
+    for (const auto &[Create, Detach] : CreateDetach)
       if (!Detach.empty() && matchesName(Method, Detach))
         addDetach(keyOf(Object), Call);
     // `threads.emplace_back(worker)`: the container constructs the thread.
@@ -652,7 +662,8 @@ private:
 
   ASTContext &Ctx;
   const SourceManager &SM;
-  const ThreadEntryOptions &Opts;
+  /// The C API's launcher, then the pairs from the options.
+  std::vector<std::pair<std::string, std::string>> CreateDetach;
   static constexpr unsigned NoBody = ~0u;
   struct EnclosingFunction {
     const FunctionDecl *FD;

@@ -82,7 +82,8 @@ struct ThreadEntryOptions {
   unsigned CallDepth = 3;
   /// Extra thread APIs: pairs of (create function, detach function)
   /// qualified names; the create function's first function-typed argument
-  /// (or function-pointer argument) is the entry.
+  /// (or function-pointer argument) is the entry. The C API's
+  /// coop_thread_start / coop_thread_detach are always known.
   std::vector<std::pair<std::string, std::string>> ExtraCreateDetach;
 };
 
