@@ -8,6 +8,8 @@
 #include "utils/CheckOptions.h"
 #include "utils/ConstantValue.h"
 #include "utils/FixTemplate.h"
+#include "utils/NameFilters.h"
+#include "utils/Names.h"
 #include "utils/PlatformConstants.h"
 #include "utils/UnsafeApiTable.h"
 #include "utils/Unevaluated.h"
@@ -53,47 +55,44 @@ static std::optional<unsigned> signalArgumentIndex(UnsafeApiId Id) {
 }
 
 void PthreadCancelCheck::registerMatchers(MatchFinder *Finder) {
-  const UnsafeApi &Cancel = unsafeApi(UnsafeApiId::PthreadCancel);
-  auto CancelFunction = functionDecl(hasName(Cancel.Api));
+  NameSet Cancel(llvm::ArrayRef(unsafeApi(UnsafeApiId::PthreadCancel).Api));
   // Any reference: a call, or the address stored for a later call.
-  Finder->addMatcher(declRefExpr(to(CancelFunction)).bind("cancel-ref"), this);
+  Finder->addMatcher(declRefExpr(refersToNamedIn(Cancel)).bind("cancel-ref"),
+                     this);
   // A call with a dependent argument in a template that is never
   // instantiated still names the function through an unresolved lookup.
   Finder->addMatcher(
-      unresolvedLookupExpr(hasAnyDeclaration(CancelFunction)).bind("cancel-ref"),
-      this);
+      unresolvedLookupExpr(lookupNamedIn(Cancel)).bind("cancel-ref"), this);
 
-  Finder->addMatcher(
-      callExpr(callee(functionDecl(
-                   hasName(unsafeApi(UnsafeApiId::PthreadSetCancelTypeAsync).Api))),
-               argumentCountIs(2))
-          .bind("canceltype"),
-      this);
-
-  std::vector<StringRef> SignalApis;
+  std::vector<StringRef> CallNames = {
+      unsafeApi(UnsafeApiId::PthreadSetCancelTypeAsync).Api};
   for (const UnsafeApi *Entry : unsafeApisOf(names::PthreadCancel))
     if (signalArgumentIndex(Entry->Id))
-      SignalApis.push_back(Entry->Api);
-  Finder->addMatcher(
-      callExpr(callee(functionDecl(hasAnyName(SignalApis)))).bind("signal"),
-      this);
-  Handlers.registerMatchers(Finder, this);
+      CallNames.push_back(Entry->Api);
+  llvm::append_range(CallNames, SignalHandlers::installFunctions());
+  Finder->addMatcher(callExpr(calleeNamedIn(NameSet(CallNames))).bind("call"),
+                     this);
 }
 
 void PthreadCancelCheck::check(const MatchFinder::MatchResult &Result) {
-  if (Handlers.record(Result))
-    return;
   if (const auto *Ref = Result.Nodes.getNodeAs<Expr>("cancel-ref"))
     return checkCancelReference(*Ref, Result);
-  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("canceltype"))
+  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
+  if (!Call || Handlers.record(*Call, *Result.Context))
+    return;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (matchesName(Callee, unsafeApi(UnsafeApiId::PthreadSetCancelTypeAsync).Api))
     return checkCancelType(*Call, Result);
-  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("signal"))
-    return checkSignal(*Call, Result);
+  return checkSignal(*Call, Result);
 }
 
 void PthreadCancelCheck::checkCancelReference(
     const Expr &Ref, const MatchFinder::MatchResult &Result) {
   const UnsafeApi &Api = unsafeApi(UnsafeApiId::PthreadCancel);
+  if (!referencedFunction(Ref, [&](const FunctionDecl &Function) {
+        return matchesName(&Function, Api.Api);
+      }))
+    return;
   // `decltype(&pthread_cancel)` names the function but never cancels.
   if (isUnevaluatedOperand(Ref))
     return;
@@ -107,7 +106,7 @@ void PthreadCancelCheck::checkCancelReference(
 
 void PthreadCancelCheck::checkCancelType(const CallExpr &Call,
                                          const MatchFinder::MatchResult &Result) {
-  if (isUnevaluatedOperand(Call))
+  if (Call.getNumArgs() != 2 || isUnevaluatedOperand(Call))
     return;
   std::optional<int64_t> Type =
       constantIntValue(Call.getArg(0), *Result.Context, FollowLocals::Yes);

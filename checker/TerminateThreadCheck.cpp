@@ -8,6 +8,7 @@
 #include "clang/Lex/Preprocessor.h"
 #include "utils/CheckOptions.h"
 #include "utils/ConstantValue.h"
+#include "utils/NameFilters.h"
 #include "utils/UnsafeApiTable.h"
 #include "utils/Unevaluated.h"
 
@@ -67,10 +68,6 @@ bool isGlobalOrExternC(const FunctionDecl &Function) {
     return false;
   return Function.isExternC() ||
          Function.getDeclContext()->getRedeclContext()->isTranslationUnit();
-}
-
-AST_MATCHER(FunctionDecl, isGlobalOrExternCFunction) {
-  return isGlobalOrExternC(Node);
 }
 
 /// The table entry for a global function of this check, by its plain name.
@@ -186,105 +183,124 @@ void TerminateThreadCheck::registerPPCallbacks(const SourceManager &,
 }
 
 void TerminateThreadCheck::registerMatchers(MatchFinder *Finder) {
-  std::vector<StringRef> GlobalNames, SuspendNames;
+  const UnsafeApi &QtTerminate = unsafeApi(UnsafeApiId::QThreadTerminate);
+  std::vector<StringRef> GlobalNames, CallNames;
   for (const UnsafeApi *Api : unsafeApisOf(names::TerminateThread)) {
     ApiFamily Family = familyOf(Api->Id);
     if (isGlobalFunctionFamily(Family))
-      GlobalNames.push_back(Api->spelledName());
-    if (Family == ApiFamily::Suspend)
-      SuspendNames.push_back(Api->spelledName());
+      GlobalNames.push_back(Api->Api);
+    if (Family == ApiFamily::Suspend || Family == ApiFamily::QtEnable ||
+        Family == ApiFamily::SignalSyscall)
+      CallNames.push_back(Api->Api);
   }
-
-  auto GlobalFunction =
-      functionDecl(hasAnyName(GlobalNames), isGlobalOrExternCFunction())
-          .bind("function");
   // Any reference: a call, or the address stored for a later call.
-  Finder->addMatcher(declRefExpr(to(GlobalFunction)).bind("function-ref"),
-                     this);
+  // QThread::terminate too (`&QThread::terminate`), and as a member, also
+  // when reached through a class derived from QThread: member lookup
+  // resolves `worker->terminate()` to QThread::terminate unless the derived
+  // class declares its own.
+  std::vector<StringRef> ReferencedNames = GlobalNames;
+  ReferencedNames.push_back(QtTerminate.Api);
+  Finder->addMatcher(
+      declRefExpr(refersToNamedIn(NameSet(ReferencedNames))).bind("ref"), this);
+  Finder->addMatcher(
+      memberExpr(memberNamedIn(NameSet(llvm::ArrayRef(QtTerminate.Api))))
+          .bind("ref"),
+      this);
   // A call with a dependent argument in a template that is never
   // instantiated still names the function through an unresolved lookup.
   Finder->addMatcher(
-      unresolvedLookupExpr(hasAnyDeclaration(GlobalFunction))
-          .bind("function-ref"),
+      unresolvedLookupExpr(lookupNamedIn(NameSet(GlobalNames))).bind("ref"),
       this);
-  // SuspendThread is judged by its argument, call by call: each
-  // instantiation of a template has its own.
-  Finder->addMatcher(
-      callExpr(callee(functionDecl(hasAnyName(SuspendNames),
-                                   isGlobalOrExternCFunction())
-                          .bind("function")))
-          .bind("suspend-call"),
-      this);
-  // How each reference to SuspendThread is used, seen from the call or the
-  // broken expression around it (matched before the reference itself: the
-  // matchers run in traversal order, parents first).
-  Finder->addMatcher(
-      callExpr(callee(expr(ignoringParenImpCasts(unresolvedLookupExpr(
-                   hasAnyDeclaration(functionDecl(hasAnyName(SuspendNames))))))))
-          .bind("unresolved-suspend-call"),
-      this);
+  // The calls judged by their arguments (SuspendThread call by call: each
+  // instantiation of a template has its own), GetProcAddress (the address
+  // looked up by name, the usual way to reach ntdll's functions), and the
+  // signal handlers installed.
+  CallNames.push_back("GetProcAddress");
+  llvm::append_range(CallNames, SignalHandlers::installFunctions());
+  Finder->addMatcher(callExpr(calleeNamedIn(NameSet(CallNames))).bind("call"),
+                     this);
+  // How each reference to SuspendThread is used is seen from the call or
+  // the broken expression around it, matched before the reference itself:
+  // the matchers run in traversal order, parents first.
   Finder->addMatcher(recoveryExpr().bind("broken"), this);
-  // The address looked up by name, the usual way to reach ntdll's functions.
-  Finder->addMatcher(
-      callExpr(callee(functionDecl(hasName("GetProcAddress"),
-                                   isGlobalOrExternCFunction())),
-               hasArgument(1, ignoringParenCasts(
-                                  stringLiteral().bind("proc-name")))),
-      this);
+}
 
-  // QThread's members, also when reached through a class derived from it:
-  // member lookup resolves `worker->terminate()` to QThread::terminate unless
-  // the derived class declares its own.
-  auto QThreadClass = ofClass(cxxRecordDecl(hasName("QThread")));
-  auto Terminate =
-      cxxMethodDecl(hasName("terminate"), QThreadClass).bind("qt-method");
-  Finder->addMatcher(memberExpr(member(Terminate)).bind("qt-terminate"), this);
-  Finder->addMatcher(declRefExpr(to(Terminate)).bind("qt-terminate"), this);
-  Finder->addMatcher(
-      callExpr(callee(cxxMethodDecl(hasName("setTerminationEnabled"),
-                                    QThreadClass)
-                          .bind("qt-method")))
-          .bind("qt-enable"),
-      this);
-
-  Finder->addMatcher(
-      callExpr(callee(functionDecl(hasName("syscall"),
-                                   isGlobalOrExternCFunction())))
-          .bind("syscall"),
-      this);
-  Handlers.registerMatchers(Finder, this);
+/// QThread's member Name (the class itself is checked by isQtsQThread).
+static bool isQThreadMember(const CXXMethodDecl &Method, StringRef Name) {
+  const CXXRecordDecl *Class = Method.getParent();
+  return Method.getIdentifier() && Method.getName() == Name &&
+         Class->getIdentifier() && Class->getName() == "QThread";
 }
 
 void TerminateThreadCheck::check(const MatchFinder::MatchResult &Result) {
-  if (Handlers.record(Result))
-    return;
-  if (const auto *Call =
-          Result.Nodes.getNodeAs<CallExpr>("unresolved-suspend-call")) {
-    CallOf.try_emplace(Call->getCallee()->IgnoreParenImpCasts(), Call);
-    return;
-  }
   if (const auto *Broken = Result.Nodes.getNodeAs<RecoveryExpr>("broken")) {
     for (const Expr *Part : Broken->subExpressions())
       if (Part)
         InBrokenCode.insert(Part->IgnoreParenImpCasts());
     return;
   }
-  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
-  if (const auto *Ref = Result.Nodes.getNodeAs<Expr>("function-ref"))
-    return checkFunctionReference(*Ref, *Function, Result);
-  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("suspend-call")) {
-    CallOf.try_emplace(Call->getCallee()->IgnoreParenImpCasts(), Call);
-    return checkSuspendCall(*Call, *Function, Result);
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call"))
+    return checkCall(*Call, Result);
+  if (const auto *Ref = Result.Nodes.getNodeAs<Expr>("ref"))
+    return checkReference(*Ref, Result);
+}
+
+void TerminateThreadCheck::checkCall(const CallExpr &Call,
+                                     const MatchFinder::MatchResult &Result) {
+  if (Handlers.record(Call, *Result.Context))
+    return;
+  const Expr *CalleeRef = Call.getCallee()->IgnoreParenImpCasts();
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee) {
+    // Unresolved: its lookup is judged as this call's callee.
+    if (const auto *Lookup = dyn_cast<UnresolvedLookupExpr>(CalleeRef))
+      if (const UnsafeApi *Api = globalFunctionApi(Lookup->getName().getAsString()))
+        if (familyOf(Api->Id) == ApiFamily::Suspend)
+          CallOf.try_emplace(CalleeRef, &Call);
+    return;
   }
-  if (const auto *Name = Result.Nodes.getNodeAs<StringLiteral>("proc-name"))
-    return checkProcAddress(*Name, Result);
-  const auto *Method = Result.Nodes.getNodeAs<CXXMethodDecl>("qt-method");
-  if (const auto *Ref = Result.Nodes.getNodeAs<Expr>("qt-terminate"))
-    return checkQThreadTerminate(*Ref, *Method, Result);
-  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("qt-enable"))
-    return checkQThreadEnable(*Call, *Method, Result);
-  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("syscall"))
-    return checkSyscall(*Call, Result);
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee)) {
+    if (isQThreadMember(*Method, "setTerminationEnabled"))
+      checkQThreadEnable(Call, *Method, Result);
+    return;
+  }
+  if (!isGlobalOrExternC(*Callee))
+    return;
+  StringRef Name = Callee->getName();
+  if (Name == "GetProcAddress") {
+    if (Call.getNumArgs() > 1)
+      if (const auto *ProcName =
+              dyn_cast<StringLiteral>(Call.getArg(1)->IgnoreParenCasts()))
+        checkProcAddress(*ProcName, Result);
+    return;
+  }
+  if (Name == "syscall")
+    return checkSyscall(Call, Result);
+  const UnsafeApi *Api = globalFunctionApi(Name);
+  if (Api && familyOf(Api->Id) == ApiFamily::Suspend) {
+    CallOf.try_emplace(CalleeRef, &Call);
+    checkSuspendCall(Call, *Callee, Result);
+  }
+}
+
+void TerminateThreadCheck::checkReference(
+    const Expr &Ref, const MatchFinder::MatchResult &Result) {
+  const ValueDecl *Referenced = nullptr;
+  if (const auto *DeclRef = dyn_cast<DeclRefExpr>(&Ref))
+    Referenced = DeclRef->getDecl();
+  else if (const auto *Member = dyn_cast<MemberExpr>(&Ref))
+    Referenced = Member->getMemberDecl();
+  if (const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Referenced)) {
+    if (isQThreadMember(*Method, "terminate"))
+      checkQThreadTerminate(Ref, *Method, Result);
+    return;
+  }
+  if (const FunctionDecl *Function =
+          referencedFunction(Ref, [](const FunctionDecl &Candidate) {
+            return Candidate.getIdentifier() && isGlobalOrExternC(Candidate) &&
+                   globalFunctionApi(Candidate.getName());
+          }))
+    checkFunctionReference(Ref, *Function, Result);
 }
 
 bool TerminateThreadCheck::reportsApi(const UnsafeApi &Api) const {

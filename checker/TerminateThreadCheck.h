@@ -34,6 +34,10 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
+  void checkCall(const clang::CallExpr &Call,
+                 const clang::ast_matchers::MatchFinder::MatchResult &Result);
+  void checkReference(const clang::Expr &Ref,
+                      const clang::ast_matchers::MatchFinder::MatchResult &Result);
   void checkFunctionReference(
       const clang::Expr &Ref, const clang::FunctionDecl &Function,
       const clang::ast_matchers::MatchFinder::MatchResult &Result);

@@ -10,7 +10,7 @@ namespace coop {
 bool matchesName(const NamedDecl *D, llvm::StringRef Name) {
   if (!D || !D->getIdentifier())
     return false;
-  Name.consume_front("::");
+  bool FromGlobalScope = Name.consume_front("::");
   llvm::StringRef Last = Name.rsplit("::").second;
   if (Last.empty())
     Last = Name;
@@ -18,7 +18,8 @@ bool matchesName(const NamedDecl *D, llvm::StringRef Name) {
     return false;
   // Computing the qualified name is the costly part: only for a name whose
   // last component already matched.
-  return Last.size() == Name.size() || D->getQualifiedNameAsString() == Name;
+  bool AnyScope = !FromGlobalScope && Last.size() == Name.size();
+  return AnyScope || D->getQualifiedNameAsString() == Name;
 }
 
 bool matchesAnyName(const NamedDecl *D, llvm::ArrayRef<std::string> Names) {

@@ -11,7 +11,8 @@
 namespace coop {
 
 /// True if D is named Name the way hasName() matches: "f" matches an f in any
-/// scope, "ns::C::f" (or "::ns::C::f") only that qualified name.
+/// scope, "::f" only the global one (or an extern "C" one declared at global
+/// scope), "ns::C::f" (or "::ns::C::f") only that qualified name.
 bool matchesName(const clang::NamedDecl *D, llvm::StringRef Name);
 bool matchesAnyName(const clang::NamedDecl *D,
                     llvm::ArrayRef<std::string> Names);

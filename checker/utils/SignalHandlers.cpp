@@ -1,31 +1,29 @@
 #include "SignalHandlers.h"
 #include "ConstantValue.h"
+#include "Names.h"
+#include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
-using namespace clang::ast_matchers;
 
 namespace coop {
 
-static constexpr llvm::StringLiteral InstallCall = "signal-handler-install";
+// signal(sig, handler) and its relatives; sigaction(sig, act, oldact).
+static constexpr llvm::StringRef InstallFunctions[] = {
+    "::signal", "::std::signal", "::sigset", "::bsd_signal", "::sysv_signal",
+    "::sigaction"};
 
-void SignalHandlers::registerMatchers(MatchFinder *Finder,
-                                      MatchFinder::MatchCallback *Check) {
-  // signal(sig, handler) and its relatives; sigaction(sig, act, oldact).
-  Finder->addMatcher(
-      callExpr(callee(functionDecl(hasAnyName("::signal", "::std::signal",
-                                              "::sigset", "::bsd_signal",
-                                              "::sysv_signal", "::sigaction"))),
-               hasArgument(1, expr()))
-          .bind(InstallCall),
-      Check);
+llvm::ArrayRef<llvm::StringRef> SignalHandlers::installFunctions() {
+  return InstallFunctions;
 }
 
-bool SignalHandlers::record(const MatchFinder::MatchResult &Result) {
-  const auto *Call = Result.Nodes.getNodeAs<CallExpr>(InstallCall);
-  if (!Call)
+bool SignalHandlers::record(const CallExpr &Call, ASTContext &Ctx) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || Call.getNumArgs() < 2 ||
+      !llvm::any_of(InstallFunctions, [&](llvm::StringRef Name) {
+        return matchesName(Callee, Name);
+      }))
     return false;
-  ASTContext &Ctx = *Result.Context;
-  std::optional<int64_t> Number = constantIntValue(Call->getArg(0), Ctx, FollowLocals::Yes);
+  std::optional<int64_t> Number = constantIntValue(Call.getArg(0), Ctx, FollowLocals::Yes);
   if (!Number)
     return true;
   // sigaction(sig, NULL, &old) only reads the disposition, and
@@ -33,7 +31,7 @@ bool SignalHandlers::record(const MatchFinder::MatchResult &Result) {
   // ((__sighandler_t) 0) everywhere. (A sigaction whose sa_handler is SIG_DFL
   // counts as a handler; that is rare, and costs a missed warning, not a
   // false one.)
-  const Expr *Disposition = Call->getArg(1);
+  const Expr *Disposition = Call.getArg(1);
   if (isAlwaysNullPointer(Disposition, Ctx, FollowLocals::Yes))
     return true;
   // In C a 0 cast to a function pointer is not a null pointer constant.

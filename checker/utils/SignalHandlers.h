@@ -16,7 +16,8 @@
 #define COOP_CHECKER_UTILS_SIGNALHANDLERS_H
 
 #include "Signals.h"
-#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/FunctionExtras.h"
 #include <vector>
@@ -25,13 +26,12 @@ namespace coop {
 
 class SignalHandlers {
 public:
-  /// Registers the matcher for calls that install a disposition.
-  void registerMatchers(clang::ast_matchers::MatchFinder *Finder,
-                        clang::ast_matchers::MatchFinder::MatchCallback *Check);
+  /// The functions that install a disposition, for a check's call filter.
+  static llvm::ArrayRef<llvm::StringRef> installFunctions();
 
-  /// If Result is one of those calls, records the signal it handles (when it
+  /// If Call installs a disposition, records the signal it handles (when it
   /// installs something other than SIG_DFL) and returns true.
-  bool record(const clang::ast_matchers::MatchFinder::MatchResult &Result);
+  bool record(const clang::CallExpr &Call, clang::ASTContext &Ctx);
 
   /// Holds Report until the end of the translation unit: it runs then unless
   /// the translation unit handles or ignores Signal (SIGKILL and SIGSTOP

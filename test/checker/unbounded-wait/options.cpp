@@ -23,6 +23,9 @@ namespace lib {
 int wait_until(const timespec *deadline);
 }
 void block_forever();
+namespace other {
+void block_forever(); // not '::block_forever': the option names the global one
+}
 
 struct Pool {
   template <class F> void submit(F) {}
@@ -78,6 +81,7 @@ void start(Pool &pool, Queue &q, coop::stop_token tok) {
     // CHECK-MESSAGES-SHALLOW: :[[@LINE-12]]:51: note: the fix passes the stop token 'tok' declared here
     // CHECK-MESSAGES-SHALLOW: :[[@LINE-11]]:3: note: this code runs on the thread that 'Pool::submit' starts here
     // CHECK-FIXES-SHALLOW: {{^}}    coop::wait(cv, lk, tok);{{$}}
+    other::block_forever();
   });
 }
 
