@@ -6,7 +6,7 @@
 
 For each TU of a fixed set of heavy real TUs from the corpus (bench/corpus/)
 and for a synthetic TU at each scale (gen_synthetic.py), runs clang-tidy
-under /usr/bin/time in four configurations, each --repeat times (the minimum
+in four configurations, each --repeat times (the minimum
 counts: on a shared machine the noise only ever adds):
 
   profile   coop-* plus the comparable built-in checks, with
@@ -20,7 +20,8 @@ counts: on a shared machine the noise only ever adds):
             which also counts the matcher dispatch no per-check timer sees;
   builtin   the comparable built-in checks alone, for the same comparison.
 
-Peak memory is /usr/bin/time's maximum resident set size of baseline and coop.
+CPU times and peak memory (maximum resident set size) are the child's own
+rusage, read with wait4. Peak memory is reported for baseline and coop.
 Writes OUT/overhead.md (the tables docs/performance.md shows) and
 OUT/overhead.json.
 """
@@ -75,21 +76,26 @@ def load_tus(corpus, wanted):
 
 def run_once(tidy, tu, checks, profile_dir=None):
     """CPU seconds (user+sys), peak RSS in MB, and per-check profile times."""
-    with tempfile.NamedTemporaryFile(suffix=".time") as tf:
-        cmd = ["/usr/bin/time", "-f", "%U %S %M", "-o", tf.name] + tidy + [
-            "--config={Checks: '-*,%s'}" % checks, "--quiet"]
-        if profile_dir:
-            cmd += ["--enable-check-profile", "--store-check-profile=" + profile_dir]
-        if tu["args"] is None:
-            cmd += ["-p", tu["db"], tu["file"]]
-        else:
-            cmd += [tu["file"], "--"] + tu["args"]
-        proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                              universal_newlines=True, errors="replace", cwd=tu["directory"])
+    cmd = tidy + ["--config={Checks: '-*,%s'}" % checks, "--quiet"]
+    if profile_dir:
+        cmd += ["--enable-check-profile", "--store-check-profile=" + profile_dir]
+    if tu["args"] is None:
+        cmd += ["-p", tu["db"], tu["file"]]
+    else:
+        cmd += [tu["file"], "--"] + tu["args"]
+    # The child's own rusage from wait4: microsecond CPU times (time(1)
+    # prints hundredths, a tenth of a sub-second TU's whole cost).
+    with tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err,
+                                cwd=tu["directory"])
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
         if proc.returncode not in (0, 1):
-            sys.exit("overhead: %s failed (%d):\n%s" % (" ".join(cmd), proc.returncode,
-                                                         proc.stderr[-2000:]))
-        user, sys_, rss = open(tf.name).read().split()[-3:]
+            err.seek(0)
+            sys.exit("overhead: %s failed (%d):\n%s" % (
+                " ".join(cmd), proc.returncode,
+                err.read().decode("utf-8", "replace")[-2000:]))
+    user, sys_, rss = usage.ru_utime, usage.ru_stime, usage.ru_maxrss
     checks_time = {}
     if profile_dir:
         for path in glob.glob(os.path.join(profile_dir, "*.json")):

@@ -256,10 +256,7 @@ public:
   bool shouldWalkTypesOfTypeLocs() const { return false; }
 
   bool TraverseDecl(Decl *D) {
-    // Library internals are never followed and launch nothing this analysis
-    // reports: their declarations (most of a TU of headers, instantiations
-    // of library templates included) need no walk.
-    if (D && !isa<TranslationUnitDecl>(D) && inSystemHeader(D->getLocation()))
+    if (D && isLibraryInternal(*D))
       return true;
     auto *FD = dyn_cast_or_null<FunctionDecl>(D);
     if (FD)
@@ -396,6 +393,21 @@ public:
 private:
   bool inSystemHeader(SourceLocation Loc) const {
     return Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc));
+  }
+
+  /// Library internals are never followed and launch nothing this analysis
+  /// reports: a system header's declarations (most of a TU of headers,
+  /// instantiations of library templates included) need no walk. Asked where
+  /// a library's declarations start, at namespace scope, and of function
+  /// bodies; not of every declaration nested in user code.
+  bool isLibraryInternal(const Decl &D) const {
+    if (isa<TranslationUnitDecl>(D))
+      return false;
+    const auto *FD = dyn_cast<FunctionDecl>(&D);
+    if (!D.getDeclContext()->isFileContext() &&
+        !(FD && FD->doesThisDeclarationHaveABody()))
+      return false;
+    return inSystemHeader(D.getLocation());
   }
 
   void enterFunction(const FunctionDecl *FD) {
