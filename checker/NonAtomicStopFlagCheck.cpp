@@ -277,8 +277,9 @@ void NonAtomicStopFlagCheck::checkRead(const Expr &Read, const Stmt &Loop,
     return;
   llvm::SmallVector<const ValueDecl *, 2> ReadLocks =
       heldMutexes(Read, &Fn, Parents);
-  const VariableAccess *Writer = writerOnOtherThread(*Var, Fn, ReadLocks, Ctx);
-  if (!Writer || guardedBySameMutex(*Var, Fn, ReadLocks, Ctx))
+  const VariableAccess *Writer =
+      writerOnOtherThread(*Var, Read, Fn, ReadLocks, Ctx);
+  if (!Writer || guardedBySameMutex(*Var, Read, Fn, ReadLocks, Ctx))
     return;
 
   const SourceManager &SM = Ctx.getSourceManager();
@@ -330,14 +331,98 @@ void NonAtomicStopFlagCheck::checkRead(const Expr &Read, const Stmt &Loop,
         << Var->getName();
 }
 
+/// True if E is the pointer Entry was started with: its first parameter, or
+/// a local that only ever holds it (`struct data *td = arg;`).
+static bool isStartPointer(const Expr *E, const FunctionDecl &Entry,
+                           ASTContext &Ctx) {
+  for (unsigned Depth = 0; E && Depth < 4; ++Depth) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
+    if (!Ref)
+      return false;
+    if (const auto *Param = dyn_cast<ParmVarDecl>(Ref->getDecl())) {
+      const auto *Owner = dyn_cast<FunctionDecl>(Param->getDeclContext());
+      return Owner && Param->getFunctionScopeIndex() == 0 &&
+             Owner->getCanonicalDecl() == Entry.getCanonicalDecl();
+    }
+    E = onlyInitializer(Ref, Ctx, FollowLocals::Yes);
+  }
+  return false;
+}
+
+/// `&pool[i]` or `pool + i`, with an index that is not a constant: a launch
+/// in a loop hands each thread another element.
+static bool isElementPerLaunch(const Expr *Arg, ASTContext &Ctx) {
+  if (!Arg)
+    return false;
+  Arg = Arg->IgnoreParenCasts();
+  const Expr *Index = nullptr;
+  if (const auto *AddrOf = dyn_cast<UnaryOperator>(Arg)) {
+    if (AddrOf->getOpcode() == UO_AddrOf)
+      if (const auto *Element = dyn_cast<ArraySubscriptExpr>(
+              AddrOf->getSubExpr()->IgnoreParenImpCasts()))
+        Index = Element->getIdx();
+  } else if (const auto *Add = dyn_cast<BinaryOperator>(Arg)) {
+    if (Add->getOpcode() == BO_Add && Add->getType()->isPointerType())
+      Index = Add->getLHS()->getType()->isPointerType() ? Add->getRHS()
+                                                         : Add->getLHS();
+  }
+  return Index && !Index->isValueDependent() &&
+         !Index->isIntegerConstantExpr(Ctx);
+}
+
+/// A thread pool's per-thread state: every launch of the entry hands its
+/// thread another element of an array (`pthread_create(&t[i], NULL, entry,
+/// &pool[i])`), the entry writes a member through that pointer
+/// (`td->n = ...`), and code that runs only on that entry's threads reads
+/// the member through a pointer it was given. Each thread writes its own
+/// element. (A read through a fixed element, `pool[0].n`, is still judged
+/// by the other writes.)
+bool NonAtomicStopFlagCheck::writesOwnStartElement(const VariableAccess &Access,
+                                                   const Expr &Read,
+                                                   const FunctionDecl &Reader,
+                                                   ASTContext &Ctx) {
+  const auto *Write = dyn_cast<MemberExpr>(Access.Ref);
+  const auto *ReadMember = dyn_cast<MemberExpr>(&Read);
+  const FunctionDecl *Entry = Access.Function;
+  if (!Write || !ReadMember || !Write->isArrow() || !ReadMember->isArrow() ||
+      !isStartPointer(Write->getBase(), *Entry, Ctx))
+    return false;
+  const auto *ReadBase =
+      dyn_cast<DeclRefExpr>(ReadMember->getBase()->IgnoreParenImpCasts());
+  const auto *ReadPointer =
+      ReadBase ? dyn_cast<VarDecl>(ReadBase->getDecl()) : nullptr;
+  if (!ReadPointer || !ReadPointer->hasLocalStorage())
+    return false;
+  auto StartsEntry = [&](const ThreadLaunch &Launch) {
+    return Launch.Entry &&
+           Launch.Entry->getCanonicalDecl() == Entry->getCanonicalDecl();
+  };
+  bool Started = false;
+  for (const ThreadLaunch &Launch : Threads.launches())
+    if (StartsEntry(Launch)) {
+      if (!isElementPerLaunch(Launch.StartArgument, Ctx))
+        return false;
+      Started = true;
+    }
+  llvm::ArrayRef<WorkerReach> Reaches = Threads.reachesOf(&Reader);
+  return Started && !Reaches.empty() &&
+         llvm::all_of(Reaches, [&](const WorkerReach &Reach) {
+           return StartsEntry(*Reach.Launch);
+         });
+}
+
 bool NonAtomicStopFlagCheck::writesOnOtherThread(const VariableAccess &Access,
                                                  const ValueDecl &Var,
-                                                 const FunctionDecl &Reader) {
+                                                 const Expr &Read,
+                                                 const FunctionDecl &Reader,
+                                                 ASTContext &Ctx) {
   if (Access.Kind != AccessKind::Write && Access.Kind != AccessKind::Escape)
     return false;
   // Namespace-scope initializers and a constructor initialising its own
   // object run before any thread can see the variable.
   if (!Access.Function || Access.InOwnConstructor)
+    return false;
+  if (writesOwnStartElement(Access, Read, Reader, Ctx))
     return false;
   // The reader's own writes race only with another thread running the same
   // function (a launch in a loop), and only on a variable the runs share:
@@ -351,14 +436,14 @@ bool NonAtomicStopFlagCheck::writesOnOtherThread(const VariableAccess &Access,
 }
 
 const VariableAccess *NonAtomicStopFlagCheck::writerOnOtherThread(
-    const ValueDecl &Var, const FunctionDecl &Reader,
+    const ValueDecl &Var, const Expr &Read, const FunctionDecl &Reader,
     llvm::ArrayRef<const ValueDecl *> ReadLocks, ASTContext &Ctx) {
   // The note shows the most telling write: an assignment rather than an
   // escaping reference, and one not under a lock the read holds.
   const VariableAccess *Best = nullptr;
   unsigned BestRank = ~0u;
   for (const VariableAccess &Access : Variables.accessesOf(&Var)) {
-    if (!writesOnOtherThread(Access, Var, Reader))
+    if (!writesOnOtherThread(Access, Var, Read, Reader, Ctx))
       continue;
     bool SharesLock = false;
     if (!ReadLocks.empty())
@@ -375,14 +460,14 @@ const VariableAccess *NonAtomicStopFlagCheck::writerOnOtherThread(
 }
 
 bool NonAtomicStopFlagCheck::guardedBySameMutex(
-    const ValueDecl &Var, const FunctionDecl &Reader,
+    const ValueDecl &Var, const Expr &Read, const FunctionDecl &Reader,
     llvm::ArrayRef<const ValueDecl *> ReadLocks, ASTContext &Ctx) {
   llvm::SmallVector<const ValueDecl *, 2> Common(ReadLocks.begin(),
                                                  ReadLocks.end());
   for (const VariableAccess &Access : Variables.accessesOf(&Var)) {
     if (Common.empty())
       return false;
-    if (!writesOnOtherThread(Access, Var, Reader))
+    if (!writesOnOtherThread(Access, Var, Read, Reader, Ctx))
       continue;
     llvm::SmallVector<const ValueDecl *, 2> Held =
         heldMutexes(*Access.Ref, Access.Function, Parents);

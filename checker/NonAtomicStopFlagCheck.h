@@ -43,19 +43,27 @@ private:
   /// run on a different thread from it, if any; preferably an assignment
   /// not under one of ReadLocks.
   const VariableAccess *
-  writerOnOtherThread(const clang::ValueDecl &Var,
+  writerOnOtherThread(const clang::ValueDecl &Var, const clang::Expr &Read,
                       const clang::FunctionDecl &Reader,
                       llvm::ArrayRef<const clang::ValueDecl *> ReadLocks,
                       clang::ASTContext &Ctx);
   /// True if Access writes (or lets escape) Var on a thread that may not be
-  /// Reader's.
+  /// Reader's, and not only into an object Read's thread does not see.
   bool writesOnOtherThread(const VariableAccess &Access,
-                           const clang::ValueDecl &Var,
-                           const clang::FunctionDecl &Reader);
+                           const clang::ValueDecl &Var, const clang::Expr &Read,
+                           const clang::FunctionDecl &Reader,
+                           clang::ASTContext &Ctx);
+  /// True if Access writes a member of the object its thread was started
+  /// with, an element of its own (see the definition), and Read reads that
+  /// member on the same entry's threads.
+  bool writesOwnStartElement(const VariableAccess &Access,
+                             const clang::Expr &Read,
+                             const clang::FunctionDecl &Reader,
+                             clang::ASTContext &Ctx);
   /// True if one of ReadLocks (the mutexes held at the read) is held at
   /// every write of Var on another thread than Reader's: the reader's own
   /// thread cannot race with itself.
-  bool guardedBySameMutex(const clang::ValueDecl &Var,
+  bool guardedBySameMutex(const clang::ValueDecl &Var, const clang::Expr &Read,
                           const clang::FunctionDecl &Reader,
                           llvm::ArrayRef<const clang::ValueDecl *> ReadLocks,
                           clang::ASTContext &Ctx);

@@ -623,6 +623,7 @@ private:
     if (Name == "pthread_create" && N == 4) {
       addLaunch(ThreadLaunchKind::PthreadCreate, Call, Call->getArg(2), 1,
                 keyOf(Call->getArg(1)));
+      Pending.back().Launch.StartArgument = Call->getArg(3);
       if (ObjectKey Id = keyOf(Call->getArg(0)))
         Pending.back().Keys.push_back(Id);
     } else if (Name == "pthread_detach" && N == 1) {
@@ -644,10 +645,13 @@ private:
           DetachedAttrs.try_emplace(Attr, Call);
     } else if (Name == "_beginthread" && N == 3) {
       addLaunch(ThreadLaunchKind::WinBeginThread, Call, Call->getArg(0), 1);
+      Pending.back().Launch.StartArgument = Call->getArg(2);
     } else if (Name == "_beginthreadex" && N == 6) {
       addLaunch(ThreadLaunchKind::WinBeginThreadEx, Call, Call->getArg(2), 1);
+      Pending.back().Launch.StartArgument = Call->getArg(3);
     } else if (Name == "CreateThread" && N == 6) {
       addLaunch(ThreadLaunchKind::WinCreateThread, Call, Call->getArg(2), 1);
+      Pending.back().Launch.StartArgument = Call->getArg(3);
     } else if (Name == "CloseHandle" && N == 1) {
       addDetach(keyOf(Call->getArg(0)), Call);
     } else if (Name.starts_with("WaitFor") || Name.starts_with("MsgWaitFor")) {

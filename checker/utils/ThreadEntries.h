@@ -60,6 +60,10 @@ struct ThreadLaunch {
   const clang::FunctionDecl *Entry = nullptr;
   /// The expression at the launch site that names the entry.
   const clang::Expr *EntryExpr = nullptr;
+  /// The pointer a C thread API hands the entry (pthread_create's arg,
+  /// CreateThread's lpParameter, _beginthread's arglist); null for the
+  /// others.
+  const clang::Expr *StartArgument = nullptr;
   /// The function whose body starts the thread (a lambda's call operator
   /// for a launch written in a lambda); null at namespace scope.
   const clang::FunctionDecl *Launcher = nullptr;
