@@ -1,13 +1,12 @@
 #include "NameFilters.h"
+#include "Names.h"
 
 namespace coop {
 
 NameSet::NameSet(llvm::ArrayRef<llvm::StringRef> Qualified) {
   auto Set = std::make_shared<llvm::StringSet<>>();
-  for (llvm::StringRef Name : Qualified) {
-    llvm::StringRef Last = Name.rsplit("::").second;
-    Set->insert(Last.empty() ? Name : Last);
-  }
+  for (llvm::StringRef Name : Qualified)
+    Set->insert(unqualifiedName(Name));
   Names = std::move(Set);
 }
 

@@ -28,7 +28,6 @@ namespace coop {
 /// constructor ("::QThread::terminate") counts by its last component.
 class NameSet {
 public:
-  NameSet() = default;
   explicit NameSet(llvm::ArrayRef<llvm::StringRef> Names);
 
   bool contains(const clang::NamedDecl *D) const {
@@ -40,8 +39,7 @@ public:
 
 private:
   // Shared: matchers are copied freely.
-  std::shared_ptr<const llvm::StringSet<>> Names =
-      std::make_shared<llvm::StringSet<>>();
+  std::shared_ptr<const llvm::StringSet<>> Names;
 };
 
 /// A call whose callee has one of the names: the function it calls directly,

@@ -7,13 +7,16 @@ using namespace clang;
 
 namespace coop {
 
+llvm::StringRef unqualifiedName(llvm::StringRef Name) {
+  llvm::StringRef Last = Name.rsplit("::").second;
+  return Last.empty() ? Name : Last;
+}
+
 bool matchesName(const NamedDecl *D, llvm::StringRef Name) {
   if (!D || !D->getIdentifier())
     return false;
   bool FromGlobalScope = Name.consume_front("::");
-  llvm::StringRef Last = Name.rsplit("::").second;
-  if (Last.empty())
-    Last = Name;
+  llvm::StringRef Last = unqualifiedName(Name);
   if (D->getName() != Last)
     return false;
   // Computing the qualified name is the costly part: only for a name whose

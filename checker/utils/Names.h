@@ -10,6 +10,9 @@
 
 namespace coop {
 
+/// The last component of a qualified name: "f" for "::ns::f" and for "f".
+llvm::StringRef unqualifiedName(llvm::StringRef Name);
+
 /// True if D is named Name the way hasName() matches: "f" matches an f in any
 /// scope, "::f" only the global one (or an extern "C" one declared at global
 /// scope), "ns::C::f" (or "::ns::C::f") only that qualified name.
