@@ -410,14 +410,16 @@ private:
     return inSystemHeader(D.getLocation());
   }
 
+  // Library internals are skipped before they are entered
+  // (isLibraryInternal), so every function entered is the user's own.
   void enterFunction(const FunctionDecl *FD) {
-    Functions.push_back({FD, inSystemHeader(FD->getLocation()), NoBody});
+    Functions.push_back({FD, NoBody});
   }
 
   /// The body the walk is in, created when it first holds something; null
-  /// outside functions and in library internals.
+  /// outside functions.
   FunctionBody *currentBody() {
-    if (Functions.empty() || Functions.back().InSystemHeader)
+    if (Functions.empty())
       return nullptr;
     EnclosingFunction &Current = Functions.back();
     // Looked up once per function entered, not once per call and loop.
@@ -683,7 +685,6 @@ private:
   static constexpr unsigned NoBody = ~0u;
   struct EnclosingFunction {
     const FunctionDecl *FD;
-    bool InSystemHeader;
     /// Index in Bodies, NoBody until the body holds something.
     unsigned Body;
   };
