@@ -384,14 +384,15 @@ bool NonAtomicStopFlagCheck::writesOwnStartElement(const VariableAccess &Access,
   const auto *Write = dyn_cast<MemberExpr>(Access.Ref);
   const auto *ReadMember = dyn_cast<MemberExpr>(&Read);
   const FunctionDecl *Entry = Access.Function;
-  if (!Write || !ReadMember || !Write->isArrow() || !ReadMember->isArrow() ||
-      !isStartPointer(Write->getBase(), *Entry, Ctx))
+  if (!Write || !ReadMember || !Write->isArrow() || !ReadMember->isArrow())
     return false;
   const auto *ReadBase =
       dyn_cast<DeclRefExpr>(ReadMember->getBase()->IgnoreParenImpCasts());
   const auto *ReadPointer =
       ReadBase ? dyn_cast<VarDecl>(ReadBase->getDecl()) : nullptr;
-  if (!ReadPointer || !ReadPointer->hasLocalStorage())
+  // Last of the cheap tests: following a local walks its function's body.
+  if (!ReadPointer || !ReadPointer->hasLocalStorage() ||
+      !isStartPointer(Write->getBase(), *Entry, Ctx))
     return false;
   auto StartsEntry = [&](const ThreadLaunch &Launch) {
     return Launch.Entry &&
