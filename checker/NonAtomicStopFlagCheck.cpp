@@ -25,6 +25,7 @@ NonAtomicStopFlagCheck::NonAtomicStopFlagCheck(StringRef Name,
                                         tidy::utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {
   ThreadOpts.CallDepth = CallDepth;
+  ThreadOpts.BodiesEvenWithoutThreads = CheckAllFunctions;
 }
 
 void NonAtomicStopFlagCheck::storeOptions(

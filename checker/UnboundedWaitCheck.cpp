@@ -40,6 +40,7 @@ UnboundedWaitCheck::UnboundedWaitCheck(StringRef Name,
           << Entry.trim() << Name;
   }
   ThreadOpts.CallDepth = CallDepth;
+  ThreadOpts.BodiesEvenWithoutThreads = CheckAllFunctions;
   // "create:detach", "create", or "create:" (always detached).
   for (StringRef Pair :
        tidy::utils::options::parseStringList(ExtraThreadFunctionsOption)) {

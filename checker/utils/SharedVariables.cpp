@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "SharedVariables.h"
+#include "LibraryCode.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -63,12 +64,6 @@ static bool isLvalueRefToNonConst(QualType T) {
   return Ref && !Ref->getPointeeType().isConstQualified();
 }
 
-static bool isInSystemHeader(const Decl &D) {
-  const SourceManager &SM = D.getASTContext().getSourceManager();
-  SourceLocation Loc = D.getLocation();
-  return Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc));
-}
-
 namespace {
 
 struct LambdaFrame {
@@ -90,12 +85,12 @@ public:
   bool shouldVisitImplicitCode() const { return false; }
 
   bool TraverseDecl(Decl *D) {
-    auto *FD = dyn_cast_or_null<FunctionDecl>(D);
-    // A library function's body cannot name the program's variables (a
-    // lambda's body is the lambda's own function, in the program): skipping
-    // it saves most of the walk in a TU of headers.
-    if (FD && FD->doesThisDeclarationHaveABody() && isInSystemHeader(*FD))
+    // Library code cannot name the program's variables (a lambda's body is
+    // the lambda's own function, in the program): skipping it saves most of
+    // the walk in a TU of headers.
+    if (D && isLibraryInternal(*D))
       return true;
+    auto *FD = dyn_cast_or_null<FunctionDecl>(D);
     if (FD)
       Functions.push_back(FD);
     bool Result = Base::TraverseDecl(D);

@@ -15,9 +15,10 @@
 //
 //===----------------------------------------------------------------------===//
 #include "ThreadEntries.h"
-#include "Wrappers.h"
 #include "ConstantValue.h"
+#include "LibraryCode.h"
 #include "Names.h"
+#include "Wrappers.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -64,6 +65,31 @@ namespace {
 /// takes the thread's own coop_stop_token, and its detach.
 constexpr llvm::StringLiteral CoopThreadStart = "::coop_thread_start";
 constexpr llvm::StringLiteral CoopThreadDetach = "::coop_thread_detach";
+
+/// The C functions that start a thread, and where their arguments are.
+struct CThreadStarter {
+  llvm::StringLiteral Name;
+  ThreadLaunchKind Kind;
+  unsigned NumArgs;
+  /// The function the thread runs.
+  unsigned EntryArg;
+  /// The pointer handed to it.
+  unsigned StartArg;
+};
+
+constexpr CThreadStarter CThreadStarters[] = {
+    {"pthread_create", ThreadLaunchKind::PthreadCreate, 4, 2, 3},
+    {"_beginthread", ThreadLaunchKind::WinBeginThread, 3, 0, 2},
+    {"_beginthreadex", ThreadLaunchKind::WinBeginThreadEx, 6, 2, 3},
+    {"CreateThread", ThreadLaunchKind::WinCreateThread, 6, 2, 3},
+};
+
+const CThreadStarter *cThreadStarter(llvm::StringRef Name) {
+  for (const CThreadStarter &Starter : CThreadStarters)
+    if (Starter.Name == Name)
+      return &Starter;
+  return nullptr;
+}
 
 /// The object a thread handle lives in: a variable, a field, or (for a
 /// temporary such as `std::thread(f).detach()`) the creating expression.
@@ -395,21 +421,6 @@ private:
     return Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc));
   }
 
-  /// Library internals are never followed and launch nothing this analysis
-  /// reports: a system header's declarations (most of a TU of headers,
-  /// instantiations of library templates included) need no walk. Asked where
-  /// a library's declarations start, at namespace scope, and of function
-  /// bodies; not of every declaration nested in user code.
-  bool isLibraryInternal(const Decl &D) const {
-    if (isa<TranslationUnitDecl>(D))
-      return false;
-    const auto *FD = dyn_cast<FunctionDecl>(&D);
-    if (!D.getDeclContext()->isFileContext() &&
-        !(FD && FD->doesThisDeclarationHaveABody()))
-      return false;
-    return inSystemHeader(D.getLocation());
-  }
-
   // Library internals are skipped before they are entered
   // (isLibraryInternal), so every function entered is the user's own.
   void enterFunction(const FunctionDecl *FD) {
@@ -622,12 +633,19 @@ private:
 
   void visitGlobalCall(const CallExpr *Call, llvm::StringRef Name) {
     unsigned N = Call->getNumArgs();
-    if (Name == "pthread_create" && N == 4) {
-      addLaunch(ThreadLaunchKind::PthreadCreate, Call, Call->getArg(2), 1,
-                keyOf(Call->getArg(1)));
-      Pending.back().Launch.StartArgument = Call->getArg(3);
-      if (ObjectKey Id = keyOf(Call->getArg(0)))
-        Pending.back().Keys.push_back(Id);
+    if (const CThreadStarter *Starter = cThreadStarter(Name)) {
+      if (N != Starter->NumArgs)
+        return;
+      // The entry is called with one argument, the start pointer.
+      addLaunch(Starter->Kind, Call, Call->getArg(Starter->EntryArg), 1,
+                Starter->Kind == ThreadLaunchKind::PthreadCreate
+                    ? keyOf(Call->getArg(1))
+                    : nullptr);
+      Pending.back().Launch.StartArgument = Call->getArg(Starter->StartArg);
+      // pthread_create writes the thread's id through its first argument.
+      if (Starter->Kind == ThreadLaunchKind::PthreadCreate)
+        if (ObjectKey Id = keyOf(Call->getArg(0)))
+          Pending.back().Keys.push_back(Id);
     } else if (Name == "pthread_detach" && N == 1) {
       const Expr *Arg = stripToValue(Call->getArg(0));
       const auto *Self = dyn_cast<CallExpr>(Arg);
@@ -645,15 +663,6 @@ private:
       if (State && *State == detachedStateValue())
         if (ObjectKey Attr = keyOf(Call->getArg(0)))
           DetachedAttrs.try_emplace(Attr, Call);
-    } else if (Name == "_beginthread" && N == 3) {
-      addLaunch(ThreadLaunchKind::WinBeginThread, Call, Call->getArg(0), 1);
-      Pending.back().Launch.StartArgument = Call->getArg(2);
-    } else if (Name == "_beginthreadex" && N == 6) {
-      addLaunch(ThreadLaunchKind::WinBeginThreadEx, Call, Call->getArg(2), 1);
-      Pending.back().Launch.StartArgument = Call->getArg(3);
-    } else if (Name == "CreateThread" && N == 6) {
-      addLaunch(ThreadLaunchKind::WinCreateThread, Call, Call->getArg(2), 1);
-      Pending.back().Launch.StartArgument = Call->getArg(3);
     } else if (Name == "CloseHandle" && N == 1) {
       addDetach(keyOf(Call->getArg(0)), Call);
     } else if (Name.starts_with("WaitFor") || Name.starts_with("MsgWaitFor")) {
@@ -740,6 +749,9 @@ std::vector<ThreadLaunch> Collector::finish() {
 struct TranslationUnitWalk {
   const ASTContext *Ctx = nullptr;
   std::vector<std::pair<std::string, std::string>> ExtraCreateDetach;
+  /// False when the walk was skipped because the TU starts no thread
+  /// (mayStartThreads): then nothing below is filled in.
+  bool ListsBodies = false;
   std::vector<ThreadLaunch> Launches;
   std::vector<FunctionBody> Bodies;
   llvm::DenseMap<const FunctionDecl *, unsigned> BodyIndex;
@@ -755,21 +767,53 @@ namespace {
 /// builds the ASTs of several files at once on different threads.
 thread_local std::weak_ptr<TranslationUnitWalk> LastWalk;
 
+/// In C a thread starts only by a call to one of the C thread starters or
+/// to a create function of the options, so a C TU that refers to none of
+/// them starts no thread. Asked before the walk: most C files start none,
+/// and the walk is the analysis's whole cost. C++ starts threads by
+/// constructing objects too; its TUs are always walked.
+bool mayStartThreads(ASTContext &Ctx, const ThreadEntryOptions &Opts) {
+  if (Ctx.getLangOpts().CPlusPlus)
+    return true;
+  auto IsReferenced = [&Ctx](llvm::StringRef Name) {
+    auto Ident = Ctx.Idents.find(Name);
+    if (Ident == Ctx.Idents.end())
+      return false;
+    for (const NamedDecl *D :
+         Ctx.getTranslationUnitDecl()->lookup(Ident->getValue()))
+      if (isa<FunctionDecl>(D) && D->isReferenced())
+        return true;
+    return false;
+  };
+  return llvm::any_of(CThreadStarters,
+                      [&](const CThreadStarter &Starter) {
+                        return IsReferenced(Starter.Name);
+                      }) ||
+         IsReferenced(unqualifiedName(CoopThreadStart)) ||
+         llvm::any_of(Opts.ExtraCreateDetach, [&](const auto &CreateDetach) {
+           return IsReferenced(unqualifiedName(CreateDetach.first));
+         });
+}
+
 std::shared_ptr<const TranslationUnitWalk>
 walkOf(ASTContext &Ctx, const ThreadEntryOptions &Opts) {
   if (std::shared_ptr<TranslationUnitWalk> Last = LastWalk.lock())
-    if (Last->Ctx == &Ctx && Last->ExtraCreateDetach == Opts.ExtraCreateDetach)
+    if (Last->Ctx == &Ctx && Last->ExtraCreateDetach == Opts.ExtraCreateDetach &&
+        (Last->ListsBodies || !Opts.BodiesEvenWithoutThreads))
       return Last;
   auto Walked = std::make_shared<TranslationUnitWalk>();
   Walked->Ctx = &Ctx;
   Walked->ExtraCreateDetach = Opts.ExtraCreateDetach;
+  LastWalk = Walked;
+  if (!Opts.BodiesEvenWithoutThreads && !mayStartThreads(Ctx, Opts))
+    return Walked;
   Collector Walk(Ctx, Opts);
   Walk.TraverseAST(Ctx);
+  Walked->ListsBodies = true;
   Walked->Launches = Walk.finish();
   Walked->Bodies = std::move(Walk.Bodies);
   Walked->BodyIndex = std::move(Walk.BodyIndex);
   Walked->DetachesSelf = std::move(Walk.DetachesSelf);
-  LastWalk = Walked;
   return Walked;
 }
 } // namespace

@@ -89,6 +89,11 @@ struct ThreadEntryOptions {
   /// (or function-pointer argument) is the entry. The C API's
   /// coop_thread_start / coop_thread_detach are always known.
   std::vector<std::pair<std::string, std::string>> ExtraCreateDetach;
+  /// List every function body even in a TU that starts no thread, for a
+  /// check that judges all functions (CheckAllFunctions). Otherwise a C TU
+  /// that refers to no thread-starting function is not walked at all, and
+  /// bodies() is empty.
+  bool BodiesEvenWithoutThreads = false;
 };
 
 /// One call chain from a thread entry to a function that runs on the thread.
@@ -140,7 +145,8 @@ public:
   llvm::ArrayRef<const clang::FunctionDecl *> workerFunctions() const {
     return WorkerFunctions;
   }
-  /// Every function body outside system headers, in the order of the walk.
+  /// Every function body outside system headers, in the order of the walk
+  /// (none in a TU that starts no thread, unless the options ask for them).
   llvm::ArrayRef<FunctionBody> bodies() const;
   /// What the walk saw in FD's body (any redeclaration of FD); null when FD
   /// has no body outside system headers.

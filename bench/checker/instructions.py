@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""What the coop module adds to clang-tidy, in instructions executed.
+
+  instructions.py --tidy "clang-tidy-22 --load=CoopTidyPlugin.so" [--corpus DIR]
+                  [--out DIR] [--jobs N] [--builtin] [--tu PROJECT:PATH]...
+
+CPU time on a shared or virtual machine varies by more than the 5% this
+benchmark has to resolve (docs/performance.md); the number of instructions a
+run executes does not. For each TU of overhead.py's fixed set, runs
+clang-tidy under valgrind's cachegrind (no cache simulation: only the
+instruction count) with
+
+  baseline  only portability-restrict-system-includes, clang-tidy with
+            nothing to check (parse, AST, the matcher traversal);
+  coop      coop-* alone;
+  builtin   (--builtin) the four comparable built-in checks alone;
+
+and reports what each configuration adds to the baseline. Writes
+OUT/instructions.md and OUT/instructions.json. Needs valgrind.
+"""
+import argparse
+import concurrent.futures
+import json
+import os
+import re
+import shlex
+import subprocess
+import sys
+
+from overhead import BASELINE_CHECK, BUILTINS, DEFAULT_TUS, load_tus
+
+VALGRIND = ["valgrind", "--tool=cachegrind", "--cache-sim=no",
+            "--cachegrind-out-file=/dev/null"]
+I_REFS = re.compile(r"I\s+refs:\s+([\d,]+)")
+
+
+def count(tidy, tu, checks):
+    """Instructions of one clang-tidy run over tu with the given checks."""
+    cmd = VALGRIND + tidy + ["--config={Checks: '-*,%s'}" % checks, "--quiet",
+                             "-p", tu["db"], tu["file"]]
+    proc = subprocess.run(cmd, cwd=tu["directory"], stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, text=True, errors="replace")
+    found = I_REFS.search(proc.stderr)
+    # clang-tidy exits 1 when it reports findings; anything else is a failure.
+    if proc.returncode not in (0, 1) or not found:
+        sys.exit("instructions: %s failed (%d):\n%s" % (
+            " ".join(shlex.quote(c) for c in cmd), proc.returncode,
+            proc.stderr[-2000:]))
+    return int(found.group(1).replace(",", ""))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--tidy", required=True, help="clang-tidy command, with --load=<plugin>")
+    parser.add_argument("--corpus", default=os.environ.get("COOP_CORPUS", "/tmp/coop-corpus"))
+    parser.add_argument("--out", default="/tmp/coop-bench")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--builtin", action="store_true",
+                        help="also count the four comparable built-in checks")
+    parser.add_argument("--tu", action="append", help="PROJECT:PATH (repeatable; default: the fixed set)")
+    args = parser.parse_args()
+
+    tidy = shlex.split(args.tidy)
+    wanted = [tuple(t.split(":", 1)) for t in args.tu] if args.tu else DEFAULT_TUS
+    tus = load_tus(os.path.abspath(args.corpus), wanted)
+    configs = [("baseline", BASELINE_CHECK), ("coop", "coop-*")]
+    if args.builtin:
+        configs.append(("builtin", ",".join(BUILTINS)))
+
+    jobs = {}
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        for tu in tus:
+            for config, checks in configs:
+                jobs[(tu["name"], config)] = pool.submit(count, tidy, tu, checks)
+    results = [{"name": tu["name"], **{c: jobs[(tu["name"], c)].result() for c, _ in configs}}
+               for tu in tus]
+
+    head = ["TU", "instructions, nothing to check", "with coop-*", "coop adds"]
+    if args.builtin:
+        head += ["the 4 built-in checks add"]
+    lines = ["| " + " | ".join(head) + " |", "|---|" + "---:|" * (len(head) - 1)]
+    for r in results:
+        row = [r["name"], "{:,}".format(r["baseline"]), "{:,}".format(r["coop"]),
+               "%+.2f%%" % (100.0 * (r["coop"] - r["baseline"]) / r["baseline"])]
+        if args.builtin:
+            row += ["%+.2f%%" % (100.0 * (r["builtin"] - r["baseline"]) / r["baseline"])]
+        lines.append("| " + " | ".join(row) + " |")
+    base = sum(r["baseline"] for r in results)
+    coop = sum(r["coop"] for r in results)
+    worst = max(results, key=lambda r: (r["coop"] - r["baseline"]) / r["baseline"])
+    lines += ["", "All %d TUs: coop-* adds %+.2f%% of the instructions; the most on %s (%+.2f%%)." % (
+        len(results), 100.0 * (coop - base) / base, worst["name"],
+        100.0 * (worst["coop"] - worst["baseline"]) / worst["baseline"])]
+
+    os.makedirs(args.out, exist_ok=True)
+    with open(os.path.join(args.out, "instructions.json"), "w") as f:
+        json.dump(results, f, indent=1)
+    with open(os.path.join(args.out, "instructions.md"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
