@@ -75,14 +75,32 @@ struct CThreadStarter {
   unsigned EntryArg;
   /// The pointer handed to it.
   unsigned StartArg;
+  /// Where the thread's id is written, and the attribute object; NoArg if
+  /// the function has none.
+  unsigned IdArg;
+  unsigned AttrArg;
 };
 
+constexpr unsigned NoArg = ~0U;
+
 constexpr CThreadStarter CThreadStarters[] = {
-    {"pthread_create", ThreadLaunchKind::PthreadCreate, 4, 2, 3},
-    {"_beginthread", ThreadLaunchKind::WinBeginThread, 3, 0, 2},
-    {"_beginthreadex", ThreadLaunchKind::WinBeginThreadEx, 6, 2, 3},
-    {"CreateThread", ThreadLaunchKind::WinCreateThread, 6, 2, 3},
+    {"pthread_create", ThreadLaunchKind::PthreadCreate, 4, 2, 3, 0, 1},
+    {"_beginthread", ThreadLaunchKind::WinBeginThread, 3, 0, 2, NoArg, NoArg},
+    {"_beginthreadex", ThreadLaunchKind::WinBeginThreadEx, 6, 2, 3, NoArg,
+     NoArg},
+    {"CreateThread", ThreadLaunchKind::WinCreateThread, 6, 2, 3, NoArg, NoArg},
 };
+
+/// The (create, detach) pairs a walk with these options knows besides the
+/// built-in APIs: the C API's, then the options'.
+std::vector<std::pair<std::string, std::string>>
+createDetachPairs(const ThreadEntryOptions &Opts) {
+  std::vector<std::pair<std::string, std::string>> Pairs;
+  Pairs.emplace_back(CoopThreadStart.str(), CoopThreadDetach.str());
+  Pairs.insert(Pairs.end(), Opts.ExtraCreateDetach.begin(),
+               Opts.ExtraCreateDetach.end());
+  return Pairs;
+}
 
 const CThreadStarter *cThreadStarter(llvm::StringRef Name) {
   for (const CThreadStarter &Starter : CThreadStarters)
@@ -270,11 +288,8 @@ class Collector : public RecursiveASTVisitor<Collector> {
 
 public:
   Collector(ASTContext &Ctx, const ThreadEntryOptions &Opts)
-      : Ctx(Ctx), SM(Ctx.getSourceManager()) {
-    CreateDetach.emplace_back(CoopThreadStart.str(), CoopThreadDetach.str());
-    CreateDetach.insert(CreateDetach.end(), Opts.ExtraCreateDetach.begin(),
-                        Opts.ExtraCreateDetach.end());
-  }
+      : Ctx(Ctx), SM(Ctx.getSourceManager()),
+        CreateDetach(createDetachPairs(Opts)) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return false; }
@@ -638,13 +653,11 @@ private:
         return;
       // The entry is called with one argument, the start pointer.
       addLaunch(Starter->Kind, Call, Call->getArg(Starter->EntryArg), 1,
-                Starter->Kind == ThreadLaunchKind::PthreadCreate
-                    ? keyOf(Call->getArg(1))
-                    : nullptr);
+                Starter->AttrArg == NoArg ? nullptr
+                                          : keyOf(Call->getArg(Starter->AttrArg)));
       Pending.back().Launch.StartArgument = Call->getArg(Starter->StartArg);
-      // pthread_create writes the thread's id through its first argument.
-      if (Starter->Kind == ThreadLaunchKind::PthreadCreate)
-        if (ObjectKey Id = keyOf(Call->getArg(0)))
+      if (Starter->IdArg != NoArg)
+        if (ObjectKey Id = keyOf(Call->getArg(Starter->IdArg)))
           Pending.back().Keys.push_back(Id);
     } else if (Name == "pthread_detach" && N == 1) {
       const Expr *Arg = stripToValue(Call->getArg(0));
@@ -789,8 +802,7 @@ bool mayStartThreads(ASTContext &Ctx, const ThreadEntryOptions &Opts) {
                       [&](const CThreadStarter &Starter) {
                         return IsReferenced(Starter.Name);
                       }) ||
-         IsReferenced(unqualifiedName(CoopThreadStart)) ||
-         llvm::any_of(Opts.ExtraCreateDetach, [&](const auto &CreateDetach) {
+         llvm::any_of(createDetachPairs(Opts), [&](const auto &CreateDetach) {
            return IsReferenced(unqualifiedName(CreateDetach.first));
          });
 }
