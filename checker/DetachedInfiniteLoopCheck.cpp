@@ -56,10 +56,10 @@ void DetachedInfiniteLoopCheck::storeOptions(
 
 void DetachedInfiniteLoopCheck::registerMatchers(MatchFinder *Finder) {
   // The loops worth judging are those of the functions that run on a
-  // thread, which the thread-entry walk over the TU's top-level declarations
-  // lists with their loops: matching every loop of the TU and asking for its
-  // function would need the parent map (docs/performance.md).
-  TopLevel.registerMatchers(Finder, this);
+  // thread, which the thread-entry walk lists with their loops: matching
+  // every loop of the TU and asking for its function would need the parent
+  // map (docs/performance.md).
+  Finder->addMatcher(translationUnitDecl(), this);
 }
 
 /// The keyword that starts a loop: where the warning (and NOLINT) goes.
@@ -148,11 +148,8 @@ static std::string launchApiName(const ThreadLaunch &Launch) {
 }
 
 void DetachedInfiniteLoopCheck::check(const MatchFinder::MatchResult &Result) {
-  TopLevel.collect(Result);
-}
-
-void DetachedInfiniteLoopCheck::checkTranslationUnit(ASTContext &Ctx) {
-  Threads.ensure(Ctx, TopLevel.decls(), ThreadOpts);
+  ASTContext &Ctx = *Result.Context;
+  Threads.ensure(Ctx, ThreadOpts);
   if (Threads.workerFunctions().empty())
     return;
   Loops = std::make_unique<LoopAnalyzer>(Ctx, LoopOpts);
@@ -164,7 +161,7 @@ void DetachedInfiniteLoopCheck::checkTranslationUnit(ASTContext &Ctx) {
       for (const Stmt *Loop : Body.Loops)
         // Range-for loops end with their range.
         if (!isa<CXXForRangeStmt>(Loop))
-          checkLoop(*Loop, *Body.Function, Ctx.getSourceManager());
+          checkLoop(*Loop, *Body.Function, *Result.SourceManager);
 }
 
 void DetachedInfiniteLoopCheck::checkLoop(const Stmt &Loop,
@@ -283,9 +280,6 @@ void DetachedInfiniteLoopCheck::report(const Stmt &Loop, const LoopInfo &Info,
 }
 
 void DetachedInfiniteLoopCheck::onEndOfTranslationUnit() {
-  if (ASTContext *Ctx = TopLevel.context())
-    checkTranslationUnit(*Ctx);
-  TopLevel.clear();
   Threads.reset();
   Loops.reset();
   Reported.clear();

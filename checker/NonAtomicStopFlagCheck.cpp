@@ -44,10 +44,9 @@ void NonAtomicStopFlagCheck::registerPPCallbacks(const SourceManager &,
 
 void NonAtomicStopFlagCheck::registerMatchers(MatchFinder *Finder) {
   // Every loop of the TU, from the thread-entry walk's list of each body's
-  // loops (the walk starts from the TU's top-level declarations): matching
-  // the loops and asking for their function would need the parent map
-  // (docs/performance.md).
-  TopLevel.registerMatchers(Finder, this);
+  // loops: matching the loops and asking for their function would need the
+  // parent map (docs/performance.md).
+  Finder->addMatcher(translationUnitDecl(), this);
 }
 
 /// The loop's own condition, if it has one.
@@ -97,16 +96,13 @@ static const Expr *memberReadThrough(const Expr &Use, const FunctionDecl &Fn,
 static bool endsByItsOwnCounter(const Stmt &Loop);
 
 void NonAtomicStopFlagCheck::check(const MatchFinder::MatchResult &Result) {
-  TopLevel.collect(Result);
-}
-
-void NonAtomicStopFlagCheck::checkTranslationUnit(ASTContext &Ctx) {
-  Threads.ensure(Ctx, TopLevel.decls(), ThreadOpts);
+  ASTContext &Ctx = *Result.Context;
+  Threads.ensure(Ctx, ThreadOpts);
   // With no thread started in the TU, every function runs on the threads
   // the TU does not start, which only CheckAllFunctions tells apart.
   if (Threads.launches().empty() && !CheckAllFunctions)
     return;
-  Variables.ensure(Ctx, TopLevel.decls());
+  Variables.ensure(Ctx);
   Loops = std::make_unique<LoopAnalyzer>(Ctx, LoopAnalysisOptions{});
   // Templates are judged in their patterns (the shared analyses key
   // instantiations to them), so each is reported once.
@@ -535,9 +531,6 @@ bool NonAtomicStopFlagCheck::mayRunOnDifferentThreads(
 }
 
 void NonAtomicStopFlagCheck::onEndOfTranslationUnit() {
-  if (ASTContext *Ctx = TopLevel.context())
-    checkTranslationUnit(*Ctx);
-  TopLevel.clear();
   Threads.reset();
   Variables.reset();
   Loops.reset();

@@ -79,11 +79,11 @@ void UnboundedWaitCheck::registerPPCallbacks(const SourceManager &,
 }
 
 void UnboundedWaitCheck::registerMatchers(MatchFinder *Finder) {
-  // The calls of every function body, from the thread-entry walk over the
-  // TU's top-level declarations: whether a wait matters depends on the
-  // function it is in, and matching the calls and asking for their function
-  // would need the parent map (docs/performance.md).
-  TopLevel.registerMatchers(Finder, this);
+  // The calls of every function body, from the thread-entry walk: whether a
+  // wait matters depends on the function it is in, and matching the calls
+  // and asking for their function would need the parent map
+  // (docs/performance.md).
+  Finder->addMatcher(translationUnitDecl(), this);
 }
 
 std::optional<UnboundedWaitCheck::Recognised>
@@ -160,11 +160,7 @@ static bool isInCoopLibrary(const FunctionDecl &Fn) {
 }
 
 void UnboundedWaitCheck::check(const MatchFinder::MatchResult &Result) {
-  TopLevel.collect(Result);
-}
-
-void UnboundedWaitCheck::checkTranslationUnit(ASTContext &Ctx) {
-  Threads.ensure(Ctx, TopLevel.decls(), ThreadOpts);
+  Threads.ensure(*Result.Context, ThreadOpts);
   for (const FunctionBody &Body : Threads.bodies()) {
     const FunctionDecl &Fn = *Body.Function;
     // The coop library implements the interruptible waits with plain ones.
@@ -181,14 +177,14 @@ void UnboundedWaitCheck::checkTranslationUnit(ASTContext &Ctx) {
       else
         What = recogniseFreeCall(*Call);
       if (What)
-        checkCall(*Call, *What, Fn, Reach, *Outermost, Ctx);
+        checkCall(*Call, *What, Fn, Reach, *Outermost, Result);
       if (ExtraApis.empty())
         continue;
       if (const UserBlockingApi *User = recogniseUserCall(*Call)) {
         Recognised Extra;
         Extra.User = User;
         Extra.Shape = User->Shape;
-        checkCall(*Call, Extra, Fn, Reach, *Outermost, Ctx);
+        checkCall(*Call, Extra, Fn, Reach, *Outermost, Result);
       }
     }
   }
@@ -216,11 +212,11 @@ void UnboundedWaitCheck::checkCall(const CallExpr &Call, const Recognised &What,
                                    const FunctionDecl &Fn,
                                    const WorkerReach *Reach,
                                    const FunctionDecl &Outermost,
-                                   ASTContext &Ctx) {
+                                   const MatchFinder::MatchResult &Result) {
   // The standard library's own waits (condition_variable::wait(lock, pred)
   // calls wait(lock)) are its business, not the user's.
-  const SourceManager &SM = Ctx.getSourceManager();
-  if (SM.isInSystemHeader(SM.getExpansionLoc(Call.getBeginLoc())))
+  if (Result.SourceManager->isInSystemHeader(
+          Result.SourceManager->getExpansionLoc(Call.getBeginLoc())))
     return;
   if (!Reach && (What.Shape.OnlyOnWorkers || !CheckAllFunctions))
     return;
@@ -230,9 +226,9 @@ void UnboundedWaitCheck::checkCall(const CallExpr &Call, const Recognised &What,
   for (const Expr *Arg : Call.arguments())
     if (isStopTokenType(Arg->getType()))
       return;
-  if (isBounded(Call, What, Outermost, Ctx))
+  if (isBounded(Call, What, Outermost, *Result.Context))
     return;
-  report(Call, What, &Fn, Reach, Ctx);
+  report(Call, What, &Fn, Reach, Result);
 }
 
 const DescriptorFacts &UnboundedWaitCheck::factsFor(const Stmt &Body,
@@ -319,8 +315,8 @@ static std::string launchName(const ThreadLaunch &Launch) {
 void UnboundedWaitCheck::report(const CallExpr &Call, const Recognised &What,
                                 const FunctionDecl *Fn,
                                 const WorkerReach *Reach,
-                                ASTContext &Ctx) {
-  const SourceManager &SM = Ctx.getSourceManager();
+                                const MatchFinder::MatchResult &Result) {
+  const SourceManager &SM = *Result.SourceManager;
   const LangOptions &LO = getLangOpts();
   SourceLocation Loc = userFacingLoc(SM, calleeNameLoc(Call));
   if (!Reported.firstTime(Loc))
@@ -418,9 +414,6 @@ void UnboundedWaitCheck::report(const CallExpr &Call, const Recognised &What,
 }
 
 void UnboundedWaitCheck::onEndOfTranslationUnit() {
-  if (ASTContext *Ctx = TopLevel.context())
-    checkTranslationUnit(*Ctx);
-  TopLevel.clear();
   Reported.clear();
   Threads.reset();
   Parents.clear();

@@ -10,7 +10,6 @@
 #include "utils/DirectIncludes.h"
 #include "utils/Locations.h"
 #include "utils/ThreadEntries.h"
-#include "utils/TopLevelDecls.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
 #include <memory>
@@ -46,9 +45,6 @@ private:
     BlockingShape Shape;
   };
 
-  /// Judges the waits of every function body, once the finder has listed
-  /// the TU's top-level declarations.
-  void checkTranslationUnit(clang::ASTContext &Ctx);
   std::optional<Recognised>
   recogniseMemberCall(const clang::CXXMemberCallExpr &Call) const;
   std::optional<Recognised> recogniseFreeCall(const clang::CallExpr &Call) const;
@@ -62,7 +58,7 @@ private:
   void checkCall(const clang::CallExpr &Call, const Recognised &What,
                  const clang::FunctionDecl &Fn, const WorkerReach *Reach,
                  const clang::FunctionDecl &Outermost,
-                 clang::ASTContext &Ctx);
+                 const clang::ast_matchers::MatchFinder::MatchResult &Result);
   /// Outermost: the function whose body holds the call (through the
   /// lambdas it is written in), where descriptors and stop callbacks are
   /// looked for.
@@ -71,7 +67,7 @@ private:
                  clang::ASTContext &Ctx);
   void report(const clang::CallExpr &Call, const Recognised &What,
               const clang::FunctionDecl *Fn, const WorkerReach *Reach,
-              clang::ASTContext &Ctx);
+              const clang::ast_matchers::MatchFinder::MatchResult &Result);
   const DescriptorFacts &factsFor(const clang::Stmt &Body,
                                   clang::ASTContext &Ctx);
 
@@ -90,7 +86,6 @@ private:
   clang::tidy::utils::IncludeInserter Inserter;
   DirectIncludes Includes;
   const clang::Preprocessor *PP = nullptr;
-  TopLevelDecls TopLevel;
   ThreadEntryAnalysis Threads;
   BodyParents Parents;
   ReportedLocations Reported;

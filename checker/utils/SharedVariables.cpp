@@ -285,15 +285,13 @@ void SharedVariableIndex::reset() {
   CopyCaptures.clear();
 }
 
-void SharedVariableIndex::ensure(ASTContext &Ctx,
-                                 llvm::ArrayRef<Decl *> TopLevel) {
+void SharedVariableIndex::ensure(ASTContext &Ctx) {
   if (AnalysedContext == &Ctx)
     return;
   reset();
   AnalysedContext = &Ctx;
   AccessCollector Walk(Accesses, CopyCaptures);
-  for (Decl *D : TopLevel)
-    Walk.TraverseDecl(D);
+  Walk.TraverseAST(Ctx);
   for (auto &[Key, List] : Accesses)
     for (unsigned I = 0; I < List.size(); ++I)
       ByRef[List[I].Ref] = {Key, I};
