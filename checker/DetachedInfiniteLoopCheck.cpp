@@ -7,6 +7,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "utils/CheckOptions.h"
+#include "utils/LibraryCode.h"
 #include "utils/Names.h"
 #include "utils/OptionFields.h"
 #include "utils/UnsafeApiTable.h"
@@ -168,7 +169,7 @@ void DetachedInfiniteLoopCheck::checkLoop(const Stmt &Loop,
                                           const FunctionDecl &Fn,
                                           const SourceManager &SM) {
   if (!Fn.hasBody() || Fn.isInvalidDecl() ||
-      SM.isInSystemHeader(SM.getExpansionLoc(Loop.getBeginLoc())))
+      isInSystemHeader(SM, Loop.getBeginLoc()))
     return;
   SourceLocation Loc = userFacingLoc(SM, loopKeyword(Loop));
   if (Covered.contains(Loc))

@@ -5,6 +5,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "utils/CheckOptions.h"
+#include "utils/LibraryCode.h"
 #include "utils/FixTemplate.h"
 #include "utils/Names.h"
 #include "utils/OptionFields.h"
@@ -215,8 +216,7 @@ void UnboundedWaitCheck::checkCall(const CallExpr &Call, const Recognised &What,
                                    const MatchFinder::MatchResult &Result) {
   // The standard library's own waits (condition_variable::wait(lock, pred)
   // calls wait(lock)) are its business, not the user's.
-  if (Result.SourceManager->isInSystemHeader(
-          Result.SourceManager->getExpansionLoc(Call.getBeginLoc())))
+  if (isInSystemHeader(*Result.SourceManager, Call.getBeginLoc()))
     return;
   if (!Reach && (What.Shape.OnlyOnWorkers || !CheckAllFunctions))
     return;

@@ -7,10 +7,13 @@ using namespace clang;
 
 namespace coop {
 
-bool isInSystemHeader(const Decl &D) {
-  const SourceManager &SM = D.getASTContext().getSourceManager();
-  SourceLocation Loc = D.getLocation();
+bool isInSystemHeader(const SourceManager &SM, SourceLocation Loc) {
   return Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc));
+}
+
+bool isInSystemHeader(const Decl &D) {
+  return isInSystemHeader(D.getASTContext().getSourceManager(),
+                          D.getLocation());
 }
 
 bool isLibraryInternal(const Decl &D) {

@@ -10,8 +10,13 @@
 #define COOP_CHECKER_UTILS_LIBRARYCODE_H
 
 #include "clang/AST/Decl.h"
+#include "clang/Basic/SourceManager.h"
 
 namespace coop {
+
+/// True if Loc, after macro expansion, is in a system header: code a user's
+/// macro spells out from a library's is the user's.
+bool isInSystemHeader(const clang::SourceManager &SM, clang::SourceLocation Loc);
 
 /// True if D is written in a system header (its location after macro
 /// expansion: a declaration a user's macro spells out is the user's).

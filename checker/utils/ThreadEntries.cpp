@@ -373,7 +373,7 @@ public:
     const CXXConstructorDecl *Ctor = Construct->getConstructor();
     if (!Ctor || Ctor->isCopyOrMoveConstructor() ||
         Construct->getNumArgs() == 0 || Construct->containsErrors() ||
-        inSystemHeader(Construct->getBeginLoc()))
+        isInSystemHeader(SM, Construct->getBeginLoc()))
       return true;
     const CXXRecordDecl *RD = Ctor->getParent();
     if (std::optional<ThreadLaunchKind> Kind = threadClassKind(RD)) {
@@ -399,7 +399,7 @@ public:
     // Library internals are never followed, so their calls are not kept.
     if (FunctionBody *Body = currentBody())
       Body->Calls.push_back(Call);
-    if (inSystemHeader(Call->getBeginLoc()))
+    if (isInSystemHeader(SM, Call->getBeginLoc()))
       return true;
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
       if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
@@ -432,10 +432,6 @@ public:
   llvm::DenseMap<const FunctionDecl *, const CallExpr *> DetachesSelf;
 
 private:
-  bool inSystemHeader(SourceLocation Loc) const {
-    return Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc));
-  }
-
   // Library internals are skipped before they are entered
   // (isLibraryInternal), so every function entered is the user's own.
   void enterFunction(const FunctionDecl *FD) {
