@@ -57,10 +57,10 @@ void DetachedInfiniteLoopCheck::storeOptions(
 
 void DetachedInfiniteLoopCheck::registerMatchers(MatchFinder *Finder) {
   // The loops worth judging are those of the functions that run on a
-  // thread, which the thread-entry walk lists with their loops: matching
-  // every loop of the TU and asking for its function would need the parent
-  // map (docs/performance.md).
-  Finder->addMatcher(translationUnitDecl(), this);
+  // thread, which the thread-entry walk over the TU's top-level declarations
+  // lists with their loops: matching every loop of the TU and asking for its
+  // function would need the parent map (docs/performance.md).
+  TopLevel.registerMatchers(Finder, this);
 }
 
 /// The keyword that starts a loop: where the warning (and NOLINT) goes.
@@ -149,8 +149,11 @@ static std::string launchApiName(const ThreadLaunch &Launch) {
 }
 
 void DetachedInfiniteLoopCheck::check(const MatchFinder::MatchResult &Result) {
-  ASTContext &Ctx = *Result.Context;
-  Threads.ensure(Ctx, ThreadOpts);
+  TopLevel.collect(Result);
+}
+
+void DetachedInfiniteLoopCheck::checkTranslationUnit(ASTContext &Ctx) {
+  Threads.ensure(Ctx, TopLevel.decls(), ThreadOpts);
   if (Threads.workerFunctions().empty())
     return;
   Loops = std::make_unique<LoopAnalyzer>(Ctx, LoopOpts);
@@ -162,7 +165,7 @@ void DetachedInfiniteLoopCheck::check(const MatchFinder::MatchResult &Result) {
       for (const Stmt *Loop : Body.Loops)
         // Range-for loops end with their range.
         if (!isa<CXXForRangeStmt>(Loop))
-          checkLoop(*Loop, *Body.Function, *Result.SourceManager);
+          checkLoop(*Loop, *Body.Function, Ctx.getSourceManager());
 }
 
 void DetachedInfiniteLoopCheck::checkLoop(const Stmt &Loop,
@@ -281,6 +284,9 @@ void DetachedInfiniteLoopCheck::report(const Stmt &Loop, const LoopInfo &Info,
 }
 
 void DetachedInfiniteLoopCheck::onEndOfTranslationUnit() {
+  if (ASTContext *Ctx = TopLevel.context())
+    checkTranslationUnit(*Ctx);
+  TopLevel.clear();
   Threads.reset();
   Loops.reset();
   Reported.clear();

@@ -6,6 +6,7 @@
 #include "utils/InfiniteLoops.h"
 #include "utils/Locations.h"
 #include "utils/ThreadEntries.h"
+#include "utils/TopLevelDecls.h"
 #include "llvm/ADT/DenseSet.h"
 #include <memory>
 
@@ -27,6 +28,9 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
+  /// Judges the loops of the functions that run on a thread, once the
+  /// finder has listed the TU's top-level declarations.
+  void checkTranslationUnit(clang::ASTContext &Ctx);
   void checkLoop(const clang::Stmt &Loop, const clang::FunctionDecl &Fn,
                  const clang::SourceManager &SM);
   void report(const clang::Stmt &Loop, const LoopInfo &Info,
@@ -41,6 +45,7 @@ private:
 
   ThreadEntryOptions ThreadOpts;
   LoopAnalysisOptions LoopOpts;
+  TopLevelDecls TopLevel;
   ThreadEntryAnalysis Threads;
   std::unique_ptr<LoopAnalyzer> Loops;
   ReportedLocations Reported;

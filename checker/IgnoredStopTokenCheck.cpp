@@ -42,9 +42,13 @@ void IgnoredStopTokenCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       functionDecl(isDefinition()).bind("fn"), this);
   Finder->addMatcher(lambdaExpr().bind("lambda"), this);
+  // For the thread-entry analysis, which finds the jthreads' entries.
+  TopLevel.registerMatchers(Finder, this);
 }
 
 void IgnoredStopTokenCheck::check(const MatchFinder::MatchResult &Result) {
+  if (TopLevel.collect(Result))
+    return;
   const FunctionDecl *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
   if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
     Fn = Lambda->getCallOperator();
@@ -56,7 +60,9 @@ void IgnoredStopTokenCheck::check(const MatchFinder::MatchResult &Result) {
     Context = &Ctx;
     Loops = std::make_unique<LoopAnalyzer>(Ctx, LoopAnalysisOptions{});
   }
-  checkFunction(*Fn, Ctx);
+  // Judged when the finder is done: whether a jthread runs Fn is known only
+  // from the whole TU.
+  Pending.push_back(Fn);
 }
 
 /// True if the TU declares std::jthread or coop::jthread (also in an inline
@@ -79,7 +85,7 @@ static bool declaresJthread(ASTContext &Ctx) {
 llvm::ArrayRef<const ThreadLaunch *>
 IgnoredStopTokenCheck::jthreadsRunning(const FunctionDecl &Fn) {
   if (Context && JthreadsByEntry.empty() && declaresJthread(*Context)) {
-    Threads.ensure(*Context, ThreadEntryOptions{});
+    Threads.ensure(*Context, TopLevel.decls(), ThreadEntryOptions{});
     for (const ThreadLaunch &Launch : Threads.launches()) {
       if ((Launch.Kind != ThreadLaunchKind::StdJthread &&
            Launch.Kind != ThreadLaunchKind::CoopJthread) ||
@@ -590,6 +596,11 @@ void IgnoredStopTokenCheck::checkTokenlessJthread(const ThreadLaunch &Launch,
 }
 
 void IgnoredStopTokenCheck::onEndOfTranslationUnit() {
+  if (Context)
+    for (const FunctionDecl *Fn : Pending)
+      checkFunction(*Fn, *Context);
+  Pending.clear();
+  TopLevel.clear();
   Threads.reset();
   Loops.reset();
   Context = nullptr;

@@ -7,6 +7,7 @@
 #include "utils/InfiniteLoops.h"
 #include "utils/Locations.h"
 #include "utils/ThreadEntries.h"
+#include "utils/TopLevelDecls.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <memory>
@@ -62,12 +63,15 @@ private:
   const clang::Preprocessor *PP = nullptr;
 
   clang::ASTContext *Context = nullptr;
+  TopLevelDecls TopLevel;
   ThreadEntryAnalysis Threads;
   std::unique_ptr<LoopAnalyzer> Loops;
   llvm::DenseMap<const clang::FunctionDecl *,
                  llvm::SmallVector<const ThreadLaunch *, 1>>
       JthreadsByEntry;
   llvm::DenseSet<const clang::FunctionDecl *> Checked;
+  /// The functions to judge, in the order the finder matched them.
+  std::vector<const clang::FunctionDecl *> Pending;
   ReportedLocations Reported;
 };
 

@@ -44,9 +44,10 @@ void NonAtomicStopFlagCheck::registerPPCallbacks(const SourceManager &,
 
 void NonAtomicStopFlagCheck::registerMatchers(MatchFinder *Finder) {
   // Every loop of the TU, from the thread-entry walk's list of each body's
-  // loops: matching the loops and asking for their function would need the
-  // parent map (docs/performance.md).
-  Finder->addMatcher(translationUnitDecl(), this);
+  // loops (the walk starts from the TU's top-level declarations): matching
+  // the loops and asking for their function would need the parent map
+  // (docs/performance.md).
+  TopLevel.registerMatchers(Finder, this);
 }
 
 /// The loop's own condition, if it has one.
@@ -96,13 +97,16 @@ static const Expr *memberReadThrough(const Expr &Use, const FunctionDecl &Fn,
 static bool endsByItsOwnCounter(const Stmt &Loop);
 
 void NonAtomicStopFlagCheck::check(const MatchFinder::MatchResult &Result) {
-  ASTContext &Ctx = *Result.Context;
-  Threads.ensure(Ctx, ThreadOpts);
+  TopLevel.collect(Result);
+}
+
+void NonAtomicStopFlagCheck::checkTranslationUnit(ASTContext &Ctx) {
+  Threads.ensure(Ctx, TopLevel.decls(), ThreadOpts);
   // With no thread started in the TU, every function runs on the threads
   // the TU does not start, which only CheckAllFunctions tells apart.
   if (Threads.launches().empty() && !CheckAllFunctions)
     return;
-  Variables.ensure(Ctx);
+  Variables.ensure(Ctx, TopLevel.decls());
   Loops = std::make_unique<LoopAnalyzer>(Ctx, LoopAnalysisOptions{});
   // Templates are judged in their patterns (the shared analyses key
   // instantiations to them), so each is reported once.
@@ -531,6 +535,9 @@ bool NonAtomicStopFlagCheck::mayRunOnDifferentThreads(
 }
 
 void NonAtomicStopFlagCheck::onEndOfTranslationUnit() {
+  if (ASTContext *Ctx = TopLevel.context())
+    checkTranslationUnit(*Ctx);
+  TopLevel.clear();
   Threads.reset();
   Variables.reset();
   Loops.reset();

@@ -9,6 +9,7 @@
 #include "utils/Locations.h"
 #include "utils/SharedVariables.h"
 #include "utils/ThreadEntries.h"
+#include "utils/TopLevelDecls.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <memory>
@@ -35,6 +36,9 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
+  /// Judges every loop, once the finder has listed the TU's top-level
+  /// declarations.
+  void checkTranslationUnit(clang::ASTContext &Ctx);
   void checkLoop(const clang::Stmt &Loop, const clang::FunctionDecl &Fn,
                  clang::ASTContext &Ctx);
   void checkRead(const clang::Expr &Read, const clang::Stmt &Loop,
@@ -80,6 +84,7 @@ private:
   clang::tidy::utils::IncludeInserter Inserter;
 
   ThreadEntryOptions ThreadOpts;
+  TopLevelDecls TopLevel;
   ThreadEntryAnalysis Threads;
   SharedVariableIndex Variables;
   std::unique_ptr<LoopAnalyzer> Loops;

@@ -80,11 +80,11 @@ void UnboundedWaitCheck::registerPPCallbacks(const SourceManager &,
 }
 
 void UnboundedWaitCheck::registerMatchers(MatchFinder *Finder) {
-  // The calls of every function body, from the thread-entry walk: whether a
-  // wait matters depends on the function it is in, and matching the calls
-  // and asking for their function would need the parent map
-  // (docs/performance.md).
-  Finder->addMatcher(translationUnitDecl(), this);
+  // The calls of every function body, from the thread-entry walk over the
+  // TU's top-level declarations: whether a wait matters depends on the
+  // function it is in, and matching the calls and asking for their function
+  // would need the parent map (docs/performance.md).
+  TopLevel.registerMatchers(Finder, this);
 }
 
 std::optional<UnboundedWaitCheck::Recognised>
@@ -161,7 +161,11 @@ static bool isInCoopLibrary(const FunctionDecl &Fn) {
 }
 
 void UnboundedWaitCheck::check(const MatchFinder::MatchResult &Result) {
-  Threads.ensure(*Result.Context, ThreadOpts);
+  TopLevel.collect(Result);
+}
+
+void UnboundedWaitCheck::checkTranslationUnit(ASTContext &Ctx) {
+  Threads.ensure(Ctx, TopLevel.decls(), ThreadOpts);
   for (const FunctionBody &Body : Threads.bodies()) {
     const FunctionDecl &Fn = *Body.Function;
     // The coop library implements the interruptible waits with plain ones.
@@ -178,14 +182,14 @@ void UnboundedWaitCheck::check(const MatchFinder::MatchResult &Result) {
       else
         What = recogniseFreeCall(*Call);
       if (What)
-        checkCall(*Call, *What, Fn, Reach, *Outermost, Result);
+        checkCall(*Call, *What, Fn, Reach, *Outermost, Ctx);
       if (ExtraApis.empty())
         continue;
       if (const UserBlockingApi *User = recogniseUserCall(*Call)) {
         Recognised Extra;
         Extra.User = User;
         Extra.Shape = User->Shape;
-        checkCall(*Call, Extra, Fn, Reach, *Outermost, Result);
+        checkCall(*Call, Extra, Fn, Reach, *Outermost, Ctx);
       }
     }
   }
@@ -213,10 +217,10 @@ void UnboundedWaitCheck::checkCall(const CallExpr &Call, const Recognised &What,
                                    const FunctionDecl &Fn,
                                    const WorkerReach *Reach,
                                    const FunctionDecl &Outermost,
-                                   const MatchFinder::MatchResult &Result) {
+                                   ASTContext &Ctx) {
   // The standard library's own waits (condition_variable::wait(lock, pred)
   // calls wait(lock)) are its business, not the user's.
-  if (isInSystemHeader(*Result.SourceManager, Call.getBeginLoc()))
+  if (isInSystemHeader(Ctx.getSourceManager(), Call.getBeginLoc()))
     return;
   if (!Reach && (What.Shape.OnlyOnWorkers || !CheckAllFunctions))
     return;
@@ -226,9 +230,9 @@ void UnboundedWaitCheck::checkCall(const CallExpr &Call, const Recognised &What,
   for (const Expr *Arg : Call.arguments())
     if (isStopTokenType(Arg->getType()))
       return;
-  if (isBounded(Call, What, Outermost, *Result.Context))
+  if (isBounded(Call, What, Outermost, Ctx))
     return;
-  report(Call, What, &Fn, Reach, Result);
+  report(Call, What, &Fn, Reach, Ctx);
 }
 
 const DescriptorFacts &UnboundedWaitCheck::factsFor(const Stmt &Body,
@@ -315,8 +319,8 @@ static std::string launchName(const ThreadLaunch &Launch) {
 void UnboundedWaitCheck::report(const CallExpr &Call, const Recognised &What,
                                 const FunctionDecl *Fn,
                                 const WorkerReach *Reach,
-                                const MatchFinder::MatchResult &Result) {
-  const SourceManager &SM = *Result.SourceManager;
+                                ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
   const LangOptions &LO = getLangOpts();
   SourceLocation Loc = userFacingLoc(SM, calleeNameLoc(Call));
   if (!Reported.firstTime(Loc))
@@ -414,6 +418,9 @@ void UnboundedWaitCheck::report(const CallExpr &Call, const Recognised &What,
 }
 
 void UnboundedWaitCheck::onEndOfTranslationUnit() {
+  if (ASTContext *Ctx = TopLevel.context())
+    checkTranslationUnit(*Ctx);
+  TopLevel.clear();
   Reported.clear();
   Threads.reset();
   Parents.clear();

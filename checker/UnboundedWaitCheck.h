@@ -10,6 +10,7 @@
 #include "utils/DirectIncludes.h"
 #include "utils/Locations.h"
 #include "utils/ThreadEntries.h"
+#include "utils/TopLevelDecls.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
 #include <memory>
@@ -45,6 +46,9 @@ private:
     BlockingShape Shape;
   };
 
+  /// Judges the waits of every function body, once the finder has listed
+  /// the TU's top-level declarations.
+  void checkTranslationUnit(clang::ASTContext &Ctx);
   std::optional<Recognised>
   recogniseMemberCall(const clang::CXXMemberCallExpr &Call) const;
   std::optional<Recognised> recogniseFreeCall(const clang::CallExpr &Call) const;
@@ -58,7 +62,7 @@ private:
   void checkCall(const clang::CallExpr &Call, const Recognised &What,
                  const clang::FunctionDecl &Fn, const WorkerReach *Reach,
                  const clang::FunctionDecl &Outermost,
-                 const clang::ast_matchers::MatchFinder::MatchResult &Result);
+                 clang::ASTContext &Ctx);
   /// Outermost: the function whose body holds the call (through the
   /// lambdas it is written in), where descriptors and stop callbacks are
   /// looked for.
@@ -67,7 +71,7 @@ private:
                  clang::ASTContext &Ctx);
   void report(const clang::CallExpr &Call, const Recognised &What,
               const clang::FunctionDecl *Fn, const WorkerReach *Reach,
-              const clang::ast_matchers::MatchFinder::MatchResult &Result);
+              clang::ASTContext &Ctx);
   const DescriptorFacts &factsFor(const clang::Stmt &Body,
                                   clang::ASTContext &Ctx);
 
@@ -86,6 +90,7 @@ private:
   clang::tidy::utils::IncludeInserter Inserter;
   DirectIncludes Includes;
   const clang::Preprocessor *PP = nullptr;
+  TopLevelDecls TopLevel;
   ThreadEntryAnalysis Threads;
   BodyParents Parents;
   ReportedLocations Reported;

@@ -14,6 +14,10 @@ public:
                           bool, CharSourceRange, OptionalFileEntryRef,
                           StringRef, StringRef, const Module *, bool,
                           SrcMgr::CharacteristicKind) override {
+    // Fixes go into the user's files only; a TU of headers has thousands of
+    // includes in the libraries'.
+    if (SM.isInSystemHeader(HashLoc))
+      return;
     Record.ByFile[SM.getFileID(SM.getExpansionLoc(HashLoc))].insert(FileName);
   }
 

@@ -285,13 +285,15 @@ void SharedVariableIndex::reset() {
   CopyCaptures.clear();
 }
 
-void SharedVariableIndex::ensure(ASTContext &Ctx) {
+void SharedVariableIndex::ensure(ASTContext &Ctx,
+                                 llvm::ArrayRef<Decl *> TopLevel) {
   if (AnalysedContext == &Ctx)
     return;
   reset();
   AnalysedContext = &Ctx;
   AccessCollector Walk(Accesses, CopyCaptures);
-  Walk.TraverseAST(Ctx);
+  for (Decl *D : TopLevel)
+    Walk.TraverseDecl(D);
   for (auto &[Key, List] : Accesses)
     for (unsigned I = 0; I < List.size(); ++I)
       ByRef[List[I].Ref] = {Key, I};

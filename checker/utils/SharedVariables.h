@@ -56,9 +56,10 @@ const clang::ValueDecl *sharedVariableKeyOf(const clang::Expr *E);
 
 class SharedVariableIndex {
 public:
-  /// Walks the translation unit once; later calls with the same context are
-  /// free.
-  void ensure(clang::ASTContext &Ctx);
+  /// Walks the translation unit once, from its top-level declarations
+  /// (TopLevelDecls, complete in onEndOfTranslationUnit); later calls with
+  /// the same context are free.
+  void ensure(clang::ASTContext &Ctx, llvm::ArrayRef<clang::Decl *> TopLevel);
   /// Forget the TU (call from onEndOfTranslationUnit).
   void reset();
 

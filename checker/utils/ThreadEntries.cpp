@@ -804,7 +804,8 @@ bool mayStartThreads(ASTContext &Ctx, const ThreadEntryOptions &Opts) {
 }
 
 std::shared_ptr<const TranslationUnitWalk>
-walkOf(ASTContext &Ctx, const ThreadEntryOptions &Opts) {
+walkOf(ASTContext &Ctx, llvm::ArrayRef<Decl *> TopLevel,
+       const ThreadEntryOptions &Opts) {
   if (std::shared_ptr<TranslationUnitWalk> Last = LastWalk.lock())
     if (Last->Ctx == &Ctx && Last->ExtraCreateDetach == Opts.ExtraCreateDetach &&
         (Last->ListsBodies || !Opts.BodiesEvenWithoutThreads))
@@ -816,7 +817,8 @@ walkOf(ASTContext &Ctx, const ThreadEntryOptions &Opts) {
   if (!Opts.BodiesEvenWithoutThreads && !mayStartThreads(Ctx, Opts))
     return Walked;
   Collector Walk(Ctx, Opts);
-  Walk.TraverseAST(Ctx);
+  for (Decl *D : TopLevel)
+    Walk.TraverseDecl(D);
   Walked->ListsBodies = true;
   Walked->Launches = Walk.finish();
   Walked->Bodies = std::move(Walk.Bodies);
@@ -854,13 +856,14 @@ ThreadEntryAnalysis::bodyOf(const FunctionDecl *FD) const {
 }
 
 void ThreadEntryAnalysis::ensure(ASTContext &Ctx,
+                                 llvm::ArrayRef<Decl *> TopLevel,
                                  const ThreadEntryOptions &Opts) {
   if (AnalysedContext == &Ctx)
     return;
   clear();
   AnalysedContext = &Ctx;
 
-  Walk = walkOf(Ctx, Opts);
+  Walk = walkOf(Ctx, TopLevel, Opts);
   // Each analysis owns its launches: the reach search below marks the ones
   // whose entry detaches itself.
   Launches = Walk->Launches;

@@ -121,10 +121,13 @@ public:
   ThreadEntryAnalysis();
   ~ThreadEntryAnalysis();
 
-  /// Walks the translation unit once; later calls with the same context are
-  /// free, and so are the other analyses' calls while this one holds the
-  /// walk. Call it from a check's check() or onEndOfTranslationUnit().
-  void ensure(clang::ASTContext &Ctx, const ThreadEntryOptions &Opts);
+  /// Walks the translation unit once, from its top-level declarations
+  /// (TopLevelDecls: the finder's, so call it from a check's
+  /// onEndOfTranslationUnit, when they are all known); later calls with the
+  /// same context are free, and so are the other analyses' calls while this
+  /// one holds the walk.
+  void ensure(clang::ASTContext &Ctx, llvm::ArrayRef<clang::Decl *> TopLevel,
+              const ThreadEntryOptions &Opts);
   /// Forget the TU (call from onEndOfTranslationUnit); the walk is freed
   /// when no analysis holds it.
   void reset();
