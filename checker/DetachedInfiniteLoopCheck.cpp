@@ -283,11 +283,14 @@ void DetachedInfiniteLoopCheck::report(const Stmt &Loop, const LoopInfo &Info,
   }
 }
 
+void DetachedInfiniteLoopCheck::onStartOfTranslationUnit() {
+  Threads.reset();
+}
+
 void DetachedInfiniteLoopCheck::onEndOfTranslationUnit() {
   if (ASTContext *Ctx = TopLevel.context())
     checkTranslationUnit(*Ctx);
   TopLevel.clear();
-  Threads.reset();
   Loops.reset();
   Reported.clear();
   Covered.clear();

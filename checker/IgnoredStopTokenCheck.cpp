@@ -595,13 +595,16 @@ void IgnoredStopTokenCheck::checkTokenlessJthread(const ThreadLaunch &Launch,
        DiagnosticIDs::Note);
 }
 
+void IgnoredStopTokenCheck::onStartOfTranslationUnit() {
+  Threads.reset();
+}
+
 void IgnoredStopTokenCheck::onEndOfTranslationUnit() {
   if (Context)
     for (const FunctionDecl *Fn : Pending)
       checkFunction(*Fn, *Context);
   Pending.clear();
   TopLevel.clear();
-  Threads.reset();
   Loops.reset();
   Context = nullptr;
   JthreadsByEntry.clear();

@@ -534,12 +534,15 @@ bool NonAtomicStopFlagCheck::mayRunOnDifferentThreads(
   return false;
 }
 
+void NonAtomicStopFlagCheck::onStartOfTranslationUnit() {
+  Threads.reset();
+  Variables.reset();
+}
+
 void NonAtomicStopFlagCheck::onEndOfTranslationUnit() {
   if (ASTContext *Ctx = TopLevel.context())
     checkTranslationUnit(*Ctx);
   TopLevel.clear();
-  Threads.reset();
-  Variables.reset();
   Loops.reset();
   Parents.clear();
   Reported.clear();

@@ -417,12 +417,15 @@ void UnboundedWaitCheck::report(const CallExpr &Call, const Recognised &What,
         << (Reach->Depth > 0) << launchName(*Reach->Launch);
 }
 
+void UnboundedWaitCheck::onStartOfTranslationUnit() {
+  Threads.reset();
+}
+
 void UnboundedWaitCheck::onEndOfTranslationUnit() {
   if (ASTContext *Ctx = TopLevel.context())
     checkTranslationUnit(*Ctx);
   TopLevel.clear();
   Reported.clear();
-  Threads.reset();
   Parents.clear();
   Facts.clear();
   Includes.clear();

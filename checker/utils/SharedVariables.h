@@ -60,7 +60,8 @@ public:
   /// (TopLevelDecls, complete in onEndOfTranslationUnit); later calls with
   /// the same context are free.
   void ensure(clang::ASTContext &Ctx, llvm::ArrayRef<clang::Decl *> TopLevel);
-  /// Forget the TU (call from onEndOfTranslationUnit).
+  /// Forget the TU (call from onStartOfTranslationUnit, before the next
+  /// TU's context can take this one's address).
   void reset();
 
   /// Every access to the variable Key (see sharedVariableKey), in source

@@ -128,8 +128,11 @@ public:
   /// one holds the walk.
   void ensure(clang::ASTContext &Ctx, llvm::ArrayRef<clang::Decl *> TopLevel,
               const ThreadEntryOptions &Opts);
-  /// Forget the TU (call from onEndOfTranslationUnit); the walk is freed
-  /// when no analysis holds it.
+  /// Forget the TU; the walk is freed when no analysis holds it. Call it
+  /// from onStartOfTranslationUnit, not onEndOfTranslationUnit: the checks
+  /// that share the walk judge one after another in their
+  /// onEndOfTranslationUnit, and one letting go first would make the next
+  /// walk the TU again.
   void reset();
 
   llvm::ArrayRef<ThreadLaunch> launches() const { return Launches; }
