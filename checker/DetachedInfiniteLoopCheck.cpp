@@ -60,7 +60,8 @@ void DetachedInfiniteLoopCheck::registerMatchers(MatchFinder *Finder) {
   // thread, which the thread-entry walk over the TU's top-level declarations
   // lists with their loops: matching every loop of the TU and asking for its
   // function would need the parent map (docs/performance.md).
-  TopLevel.registerMatchers(Finder, this);
+  Finder->addMatcher(translationUnitDecl(), this);
+  TopLevel = TopLevelDecls::of(*Finder, getLangOpts());
 }
 
 /// The keyword that starts a loop: where the warning (and NOLINT) goes.
@@ -149,11 +150,11 @@ static std::string launchApiName(const ThreadLaunch &Launch) {
 }
 
 void DetachedInfiniteLoopCheck::check(const MatchFinder::MatchResult &Result) {
-  TopLevel.collect(Result);
+  Context = Result.Context;
 }
 
 void DetachedInfiniteLoopCheck::checkTranslationUnit(ASTContext &Ctx) {
-  Threads.ensure(Ctx, TopLevel.decls(), ThreadOpts);
+  Threads.ensure(Ctx, TopLevel->decls(), ThreadOpts);
   if (Threads.workerFunctions().empty())
     return;
   Loops = std::make_unique<LoopAnalyzer>(Ctx, LoopOpts);
@@ -288,9 +289,9 @@ void DetachedInfiniteLoopCheck::onStartOfTranslationUnit() {
 }
 
 void DetachedInfiniteLoopCheck::onEndOfTranslationUnit() {
-  if (ASTContext *Ctx = TopLevel.context())
-    checkTranslationUnit(*Ctx);
-  TopLevel.clear();
+  if (Context)
+    checkTranslationUnit(*Context);
+  Context = nullptr;
   Loops.reset();
   Reported.clear();
   Covered.clear();

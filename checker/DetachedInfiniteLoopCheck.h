@@ -46,7 +46,9 @@ private:
 
   ThreadEntryOptions ThreadOpts;
   LoopAnalysisOptions LoopOpts;
-  TopLevelDecls TopLevel;
+  std::shared_ptr<const TopLevelDecls> TopLevel;
+  /// The TU being analysed, from the check's match of it.
+  clang::ASTContext *Context = nullptr;
   ThreadEntryAnalysis Threads;
   std::unique_ptr<LoopAnalyzer> Loops;
   ReportedLocations Reported;

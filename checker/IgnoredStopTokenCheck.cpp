@@ -43,12 +43,10 @@ void IgnoredStopTokenCheck::registerMatchers(MatchFinder *Finder) {
       functionDecl(isDefinition()).bind("fn"), this);
   Finder->addMatcher(lambdaExpr().bind("lambda"), this);
   // For the thread-entry analysis, which finds the jthreads' entries.
-  TopLevel.registerMatchers(Finder, this);
+  TopLevel = TopLevelDecls::of(*Finder, getLangOpts());
 }
 
 void IgnoredStopTokenCheck::check(const MatchFinder::MatchResult &Result) {
-  if (TopLevel.collect(Result))
-    return;
   const FunctionDecl *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
   if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
     Fn = Lambda->getCallOperator();
@@ -85,7 +83,7 @@ static bool declaresJthread(ASTContext &Ctx) {
 llvm::ArrayRef<const ThreadLaunch *>
 IgnoredStopTokenCheck::jthreadsRunning(const FunctionDecl &Fn) {
   if (Context && JthreadsByEntry.empty() && declaresJthread(*Context)) {
-    Threads.ensure(*Context, TopLevel.decls(), ThreadEntryOptions{});
+    Threads.ensure(*Context, TopLevel->decls(), ThreadEntryOptions{});
     for (const ThreadLaunch &Launch : Threads.launches()) {
       if ((Launch.Kind != ThreadLaunchKind::StdJthread &&
            Launch.Kind != ThreadLaunchKind::CoopJthread) ||
@@ -604,7 +602,6 @@ void IgnoredStopTokenCheck::onEndOfTranslationUnit() {
     for (const FunctionDecl *Fn : Pending)
       checkFunction(*Fn, *Context);
   Pending.clear();
-  TopLevel.clear();
   Loops.reset();
   Context = nullptr;
   JthreadsByEntry.clear();

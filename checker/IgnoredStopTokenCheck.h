@@ -64,7 +64,7 @@ private:
   const clang::Preprocessor *PP = nullptr;
 
   clang::ASTContext *Context = nullptr;
-  TopLevelDecls TopLevel;
+  std::shared_ptr<const TopLevelDecls> TopLevel;
   ThreadEntryAnalysis Threads;
   std::unique_ptr<LoopAnalyzer> Loops;
   llvm::DenseMap<const clang::FunctionDecl *,

@@ -47,7 +47,8 @@ void NonAtomicStopFlagCheck::registerMatchers(MatchFinder *Finder) {
   // loops (the walk starts from the TU's top-level declarations): matching
   // the loops and asking for their function would need the parent map
   // (docs/performance.md).
-  TopLevel.registerMatchers(Finder, this);
+  Finder->addMatcher(translationUnitDecl(), this);
+  TopLevel = TopLevelDecls::of(*Finder, getLangOpts());
 }
 
 /// The loop's own condition, if it has one.
@@ -97,16 +98,16 @@ static const Expr *memberReadThrough(const Expr &Use, const FunctionDecl &Fn,
 static bool endsByItsOwnCounter(const Stmt &Loop);
 
 void NonAtomicStopFlagCheck::check(const MatchFinder::MatchResult &Result) {
-  TopLevel.collect(Result);
+  Context = Result.Context;
 }
 
 void NonAtomicStopFlagCheck::checkTranslationUnit(ASTContext &Ctx) {
-  Threads.ensure(Ctx, TopLevel.decls(), ThreadOpts);
+  Threads.ensure(Ctx, TopLevel->decls(), ThreadOpts);
   // With no thread started in the TU, every function runs on the threads
   // the TU does not start, which only CheckAllFunctions tells apart.
   if (Threads.launches().empty() && !CheckAllFunctions)
     return;
-  Variables.ensure(Ctx, TopLevel.decls());
+  Variables.ensure(Ctx, TopLevel->decls());
   Loops = std::make_unique<LoopAnalyzer>(Ctx, LoopAnalysisOptions{});
   // Templates are judged in their patterns (the shared analyses key
   // instantiations to them), so each is reported once.
@@ -540,9 +541,9 @@ void NonAtomicStopFlagCheck::onStartOfTranslationUnit() {
 }
 
 void NonAtomicStopFlagCheck::onEndOfTranslationUnit() {
-  if (ASTContext *Ctx = TopLevel.context())
-    checkTranslationUnit(*Ctx);
-  TopLevel.clear();
+  if (Context)
+    checkTranslationUnit(*Context);
+  Context = nullptr;
   Loops.reset();
   Parents.clear();
   Reported.clear();

@@ -85,7 +85,9 @@ private:
   clang::tidy::utils::IncludeInserter Inserter;
 
   ThreadEntryOptions ThreadOpts;
-  TopLevelDecls TopLevel;
+  std::shared_ptr<const TopLevelDecls> TopLevel;
+  /// The TU being analysed, from the check's match of it.
+  clang::ASTContext *Context = nullptr;
   ThreadEntryAnalysis Threads;
   SharedVariableIndex Variables;
   std::unique_ptr<LoopAnalyzer> Loops;

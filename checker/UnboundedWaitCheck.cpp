@@ -84,7 +84,8 @@ void UnboundedWaitCheck::registerMatchers(MatchFinder *Finder) {
   // TU's top-level declarations: whether a wait matters depends on the
   // function it is in, and matching the calls and asking for their function
   // would need the parent map (docs/performance.md).
-  TopLevel.registerMatchers(Finder, this);
+  Finder->addMatcher(translationUnitDecl(), this);
+  TopLevel = TopLevelDecls::of(*Finder, getLangOpts());
 }
 
 std::optional<UnboundedWaitCheck::Recognised>
@@ -161,11 +162,11 @@ static bool isInCoopLibrary(const FunctionDecl &Fn) {
 }
 
 void UnboundedWaitCheck::check(const MatchFinder::MatchResult &Result) {
-  TopLevel.collect(Result);
+  Context = Result.Context;
 }
 
 void UnboundedWaitCheck::checkTranslationUnit(ASTContext &Ctx) {
-  Threads.ensure(Ctx, TopLevel.decls(), ThreadOpts);
+  Threads.ensure(Ctx, TopLevel->decls(), ThreadOpts);
   for (const FunctionBody &Body : Threads.bodies()) {
     const FunctionDecl &Fn = *Body.Function;
     // The coop library implements the interruptible waits with plain ones.
@@ -422,9 +423,9 @@ void UnboundedWaitCheck::onStartOfTranslationUnit() {
 }
 
 void UnboundedWaitCheck::onEndOfTranslationUnit() {
-  if (ASTContext *Ctx = TopLevel.context())
-    checkTranslationUnit(*Ctx);
-  TopLevel.clear();
+  if (Context)
+    checkTranslationUnit(*Context);
+  Context = nullptr;
   Reported.clear();
   Parents.clear();
   Facts.clear();

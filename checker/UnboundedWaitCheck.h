@@ -91,7 +91,9 @@ private:
   clang::tidy::utils::IncludeInserter Inserter;
   DirectIncludes Includes;
   const clang::Preprocessor *PP = nullptr;
-  TopLevelDecls TopLevel;
+  std::shared_ptr<const TopLevelDecls> TopLevel;
+  /// The TU being analysed, from the check's match of it.
+  clang::ASTContext *Context = nullptr;
   ThreadEntryAnalysis Threads;
   BodyParents Parents;
   ReportedLocations Reported;

@@ -1,45 +1,48 @@
-//===--- TopLevelDecls.h - the TU's own declarations, from the finder -----===//
+//===--- TopLevelDecls.h - the TU's own code, listed by the finder --------===//
 //
 // The whole-TU analyses (the thread-entry walk, the shared-variable index)
-// start from the translation unit's top-level declarations. Iterating them
-// is most of the analyses' cost in a TU of headers: thousands of library
-// declarations, each cold in memory since the parse, each asked whether it
-// is in a system header. clang-tidy's match finder already visits every
-// top-level declaration, and skips those in system headers (LLVM 21 and
-// later), so the checks collect them from its matches and run the analyses
-// when the finder is done, in onEndOfTranslationUnit.
+// start from the translation unit's top-level declarations that hold code.
+// Iterating the TU's declaration list themselves would be most of their
+// cost in a TU of headers: thousands of library declarations, each cold in
+// memory since the parse, each asked whether it is in a system header (and,
+// in clangd, each deserialized from the preamble). clang-tidy's match finder
+// visits the top-level declarations anyway and skips those in system headers
+// (LLVM 21 and later) and, in clangd, those outside the main file, so one
+// collector per finder lists them from its matches for every check that
+// runs the analyses. The checks use the list in onEndOfTranslationUnit,
+// when the finder is done.
 //
 //===----------------------------------------------------------------------===//
 #ifndef COOP_CHECKER_UTILS_TOPLEVELDECLS_H
 #define COOP_CHECKER_UTILS_TOPLEVELDECLS_H
 
-#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclBase.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/LangOptions.h"
 #include "llvm/ADT/ArrayRef.h"
+#include <memory>
 #include <vector>
 
 namespace coop {
 
 class TopLevelDecls {
 public:
-  /// Adds the matcher for the declarations written at the top level of the
-  /// TU (as its lexical declaration list holds them: an out-of-line member
-  /// definition, not a template's pattern) to Finder, reported to Check.
-  void registerMatchers(clang::ast_matchers::MatchFinder *Finder,
-                        clang::ast_matchers::MatchFinder::MatchCallback *Check);
-  /// Keeps the declaration if Result is a match of that matcher; false for
-  /// the check's other matches.
-  bool collect(const clang::ast_matchers::MatchFinder::MatchResult &Result);
+  /// The list of Finder's translation unit, shared by every check that asks
+  /// for it; the first asking adds the collector's matchers to Finder. The
+  /// checks keep the list alive as long as the finder can report to it.
+  static std::shared_ptr<const TopLevelDecls>
+  of(clang::ast_matchers::MatchFinder &Finder,
+     const clang::LangOptions &LangOpts);
 
-  /// The TU the declarations are from; null before the first match.
-  clang::ASTContext *context() const { return Context; }
-  /// In the finder's order, which is the TU's (or the traversal scope's, in
-  /// clangd).
+  /// The declarations written at the top level of the TU (as its lexical
+  /// declaration list holds them: an out-of-line member definition, not a
+  /// template's pattern) that can hold code: function definitions,
+  /// initialised variables, and in C++ the namespaces, linkage
+  /// specifications, classes and templates around them. In the finder's
+  /// order, which is the TU's. Complete in onEndOfTranslationUnit.
   llvm::ArrayRef<clang::Decl *> decls() const { return Decls; }
-  void clear();
 
-private:
-  clang::ASTContext *Context = nullptr;
+protected:
   std::vector<clang::Decl *> Decls;
 };
 
