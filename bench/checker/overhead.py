@@ -162,6 +162,58 @@ def memory_table(results):
     return lines
 
 
+def report(results, coop_checks, repeat, out_dir):
+    """The tables of overhead.md. The coop columns are the module's checks
+    and any other coop profile entry (coop-top-level-decls, the collector
+    the flow checks share): all of it is the module's cost."""
+    coop_checks = sorted(set(coop_checks) | {
+        n for r in results for n in r["checks"] if n.startswith("coop-")})
+    for r in results:
+        for c in coop_checks:
+            r["checks"].setdefault(c, 0.0)
+    real = [r for r in results if r["scale"] is None]
+    scaled = [r for r in results if r["scale"] is not None]
+    out = ["Per-check CPU time (user+system) as a share of the same run's parse/AST time;",
+           "end-to-end = (coop-* alone - nothing to check) / nothing to check. "
+           "Minimum of %d runs." % repeat, ""]
+    if real:
+        out += table(real, coop_checks)
+        parse = sum(r["parse_same_run"] for r in real)
+        coop_sum = sum(sum(r["checks"][c] for c in coop_checks) for r in real)
+        e2e = sum(r["coop"] - r["baseline"] for r in real)
+        base = sum(r["baseline"] for r in real)
+        out += ["", "All real TUs together: parse/AST %.1f s; coop module %.2f%% (profile), "
+                "%+.1f%% (end-to-end); bugprone-infinite-loop %.2f%%." % (
+                    parse, pct(coop_sum, parse), pct(e2e, base),
+                    pct(sum(r["checks"].get("bugprone-infinite-loop", 0) for r in real), parse)),
+                ""]
+        slower = ["%s on %s (%.2f ms vs %.2f ms)" % (
+                      c, r["name"], 1000 * r["checks"][c],
+                      1000 * r["checks"].get("bugprone-infinite-loop", 0))
+                  for r in real for c in coop_checks
+                  if r["checks"][c] > r["checks"].get("bugprone-infinite-loop", 0)]
+        out += ["coop checks slower than bugprone-infinite-loop on a TU: " +
+                ("; ".join(slower) if slower else "none"), ""]
+        out += memory_table(real) + [""]
+    if scaled:
+        out += ["Synthetic TU (gen_synthetic.py): coop time per unit of scale should stay flat.", ""]
+        head = ["scale", "lines", "parse/AST s", "coop module s", "coop s per 1x"]
+        head += [c.replace("coop-", "") + " s" for c in coop_checks] + ["bugprone-infinite-loop s"]
+        out += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        for r in scaled:
+            path = os.path.join(out_dir, "synthetic-%dx.cpp" % r["scale"])
+            with open(path) as f:
+                nlines = sum(1 for _ in f)
+            coop_sum = sum(r["checks"][c] for c in coop_checks)
+            row = ["%dx" % r["scale"], str(nlines), "%.2f" % r["parse_same_run"],
+                   "%.3f" % coop_sum, "%.3f" % (coop_sum / r["scale"])]
+            row += ["%.3f" % r["checks"][c] for c in coop_checks]
+            row += ["%.3f" % r["checks"].get("bugprone-infinite-loop", 0)]
+            out.append("| " + " | ".join(row) + " |")
+        out += [""] + memory_table(scaled)
+    return out
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -201,45 +253,7 @@ def main():
     with open(os.path.join(args.out, "overhead.json"), "w") as f:
         json.dump({"coop_checks": coop_checks, "results": results}, f, indent=1)
 
-    real = [r for r in results if r["scale"] is None]
-    scaled = [r for r in results if r["scale"] is not None]
-    out = ["Per-check CPU time (user+system) as a share of the same run's parse/AST time;",
-           "end-to-end = (coop-* alone - nothing to check) / nothing to check. "
-           "Minimum of %d runs." % args.repeat, ""]
-    if real:
-        out += table(real, coop_checks)
-        parse = sum(r["parse_same_run"] for r in real)
-        coop_sum = sum(sum(r["checks"][c] for c in coop_checks) for r in real)
-        e2e = sum(r["coop"] - r["baseline"] for r in real)
-        base = sum(r["baseline"] for r in real)
-        out += ["", "All real TUs together: parse/AST %.1f s; coop module %.2f%% (profile), "
-                "%+.1f%% (end-to-end); bugprone-infinite-loop %.2f%%." % (
-                    parse, pct(coop_sum, parse), pct(e2e, base),
-                    pct(sum(r["checks"].get("bugprone-infinite-loop", 0) for r in real), parse)),
-                ""]
-        slower = ["%s on %s (%.3f s vs %.3f s)" % (c, r["name"], r["checks"][c],
-                                                   r["checks"].get("bugprone-infinite-loop", 0))
-                  for r in real for c in coop_checks
-                  if r["checks"][c] > r["checks"].get("bugprone-infinite-loop", 0)]
-        out += ["coop checks slower than bugprone-infinite-loop on a TU: " +
-                ("; ".join(slower) if slower else "none"), ""]
-        out += memory_table(real) + [""]
-    if scaled:
-        out += ["Synthetic TU (gen_synthetic.py): coop time per unit of scale should stay flat.", ""]
-        head = ["scale", "lines", "parse/AST s", "coop module s", "coop s per 1x"]
-        head += [c.replace("coop-", "") + " s" for c in coop_checks] + ["bugprone-infinite-loop s"]
-        out += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-        for r in scaled:
-            path = os.path.join(args.out, "synthetic-%dx.cpp" % r["scale"])
-            with open(path) as f:
-                nlines = sum(1 for _ in f)
-            coop_sum = sum(r["checks"][c] for c in coop_checks)
-            row = ["%dx" % r["scale"], str(nlines), "%.2f" % r["parse_same_run"],
-                   "%.3f" % coop_sum, "%.3f" % (coop_sum / r["scale"])]
-            row += ["%.3f" % r["checks"][c] for c in coop_checks]
-            row += ["%.3f" % r["checks"].get("bugprone-infinite-loop", 0)]
-            out.append("| " + " | ".join(row) + " |")
-        out += [""] + memory_table(scaled)
+    out = report(results, coop_checks, args.repeat, args.out)
     with open(os.path.join(args.out, "overhead.md"), "w") as f:
         f.write("\n".join(out) + "\n")
     print("\n".join(out))
