@@ -131,6 +131,11 @@ def measure(tidy, tu, repeat, coop_checks):
     return result
 
 
+def short_name(profile_entry):
+    """A coop column's heading: the check's name without its prefix."""
+    return profile_entry[len("coop-"):] if profile_entry.startswith(("coop-", "coop:")) else profile_entry
+
+
 def pct(part, whole):
     return 100.0 * part / whole if whole > 0 else 0.0
 
@@ -138,7 +143,7 @@ def pct(part, whole):
 def table(results, coop_checks):
     lines = []
     head = ["TU", "parse/AST s", "coop module (profile)", "coop module (end-to-end)"]
-    head += [c.replace("coop-", "") for c in coop_checks]
+    head += [short_name(c) for c in coop_checks]
     head += [b for b in BUILTINS]
     lines.append("| " + " | ".join(head) + " |")
     lines.append("|" + "---|" * len(head))
@@ -164,10 +169,10 @@ def memory_table(results):
 
 def report(results, coop_checks, repeat, out_dir):
     """The tables of overhead.md. The coop columns are the module's checks
-    and any other coop profile entry (coop-top-level-decls, the collector
+    and any other coop profile entry (coop:top-level-decls, the collector
     the flow checks share): all of it is the module's cost."""
     coop_checks = sorted(set(coop_checks) | {
-        n for r in results for n in r["checks"] if n.startswith("coop-")})
+        n for r in results for n in r["checks"] if n.startswith(("coop-", "coop:"))})
     for r in results:
         for c in coop_checks:
             r["checks"].setdefault(c, 0.0)
@@ -198,7 +203,7 @@ def report(results, coop_checks, repeat, out_dir):
     if scaled:
         out += ["Synthetic TU (gen_synthetic.py): coop time per unit of scale should stay flat.", ""]
         head = ["scale", "lines", "parse/AST s", "coop module s", "coop s per 1x"]
-        head += [c.replace("coop-", "") + " s" for c in coop_checks] + ["bugprone-infinite-loop s"]
+        head += [short_name(c) + " s" for c in coop_checks] + ["bugprone-infinite-loop s"]
         out += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         for r in scaled:
             path = os.path.join(out_dir, "synthetic-%dx.cpp" % r["scale"])

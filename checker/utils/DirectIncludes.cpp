@@ -1,4 +1,5 @@
 #include "DirectIncludes.h"
+#include "LibraryCode.h"
 #include "clang/Lex/PPCallbacks.h"
 
 using namespace clang;
@@ -16,7 +17,7 @@ public:
                           SrcMgr::CharacteristicKind) override {
     // Fixes go into the user's files only; a TU of headers has thousands of
     // includes in the libraries'.
-    if (SM.isInSystemHeader(HashLoc))
+    if (isInSystemHeader(SM, HashLoc))
       return;
     Record.ByFile[SM.getFileID(SM.getExpansionLoc(HashLoc))].insert(FileName);
   }

@@ -11,7 +11,7 @@ using namespace clang::ast_matchers;
 namespace coop {
 
 namespace {
-constexpr llvm::StringLiteral DeclId = "coop-top-level-decl";
+constexpr llvm::StringLiteral DeclId = "top-level-decl";
 
 /// In the TU's own declaration list, and able to hold code. The lexical
 /// context alone is not enough: a function template's pattern has the TU as
@@ -69,8 +69,9 @@ public:
   }
   void onStartOfTranslationUnit() override { Decls.clear(); }
   // The finder's profile (--enable-check-profile) reports the collection
-  // under this name, beside the checks it serves.
-  llvm::StringRef getID() const override { return "coop-top-level-decls"; }
+  // under this name, beside the checks it serves; not a check's name, so no
+  // `Checks:` pattern can select it.
+  llvm::StringRef getID() const override { return "coop:top-level-decls"; }
 };
 
 /// Per thread: clangd builds the ASTs of several files at once, each with
@@ -81,14 +82,15 @@ thread_local llvm::DenseMap<const MatchFinder *, std::weak_ptr<Collector>>
 
 std::shared_ptr<const TopLevelDecls>
 TopLevelDecls::of(MatchFinder &Finder, const LangOptions &LangOpts) {
-  std::weak_ptr<Collector> &Slot = CollectorByFinder[&Finder];
-  if (std::shared_ptr<Collector> Existing = Slot.lock())
-    return Existing;
-  // A finder at the address of a destroyed one, whose checks (and so its
-  // collector) went first: forget the finders whose collectors are gone.
+  auto Known = CollectorByFinder.find(&Finder);
+  if (Known != CollectorByFinder.end())
+    if (std::shared_ptr<Collector> Existing = Known->second.lock())
+      return Existing;
+  // Forget the finders whose checks, and so collectors, are gone: a new
+  // finder may have a destroyed one's address.
   for (auto It = CollectorByFinder.begin(); It != CollectorByFinder.end();) {
     auto Next = std::next(It);
-    if (It->second.expired() && It->first != &Finder)
+    if (It->second.expired())
       CollectorByFinder.erase(It);
     It = Next;
   }
