@@ -15,6 +15,10 @@ llvm::StringRef unqualifiedName(llvm::StringRef Name) {
 bool matchesName(const NamedDecl *D, llvm::StringRef Name) {
   if (!D || !D->getIdentifier())
     return false;
+  // Asked of every call the thread-entry walk sees, with names that almost
+  // never match: a suffix compare rejects them before the name is split.
+  if (!Name.ends_with(D->getName()))
+    return false;
   bool FromGlobalScope = Name.consume_front("::");
   llvm::StringRef Last = unqualifiedName(Name);
   if (D->getName() != Last)

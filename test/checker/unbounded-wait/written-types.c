@@ -1,0 +1,36 @@
+// Code inside a written type: a variable-length array's size runs on the
+// thread, so the function it calls is worker code; a typeof operand is
+// never evaluated, so the function it names is not.
+// RUN: %check_coop %s coop-unbounded-wait %t -- -- -std=c11 -D_GNU_SOURCE -I %coop_include
+#include <pthread.h>
+#include <semaphore.h>
+#include <stddef.h>
+
+sem_t items;
+
+static int wait_for_size(void) {
+  sem_wait(&items);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'sem_wait' waits for the semaphore with no timeout and no stop token, so a stop request cannot wake the thread; cooperative replacement: coop_sem_wait(&sem, token, NULL), which returns COOP_STOPPED on a stop [coop-unbounded-wait]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: no coop_stop_token is in scope for a fix-it; with one, the call becomes 'coop_sem_wait(&items, token, NULL)'
+  // CHECK-MESSAGES: :[[@LINE+19]]:3: note: this code is called on the thread that 'pthread_create' starts here
+  return 16;
+}
+
+static int only_named(void) {
+  sem_wait(&items);
+  return 16;
+}
+
+static void *worker(void *arg) {
+  (void)arg;
+  char buffer[wait_for_size()];
+  __typeof__(only_named()) unevaluated = 0;
+  buffer[0] = (char)unevaluated;
+  return NULL;
+}
+
+void start(void) {
+  pthread_t thread;
+  pthread_create(&thread, NULL, worker, NULL);
+  pthread_join(thread, NULL);
+}
