@@ -18,6 +18,7 @@
 #include "ConstantValue.h"
 #include "LibraryCode.h"
 #include "Names.h"
+#include "Unevaluated.h"
 #include "Wrappers.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -403,7 +404,9 @@ public:
   }
 
   bool VisitCallExpr(CallExpr *Call) {
-    if (Call->containsErrors())
+    // A call in sizeof, noexcept or the like never runs: it reaches nothing,
+    // and what it would wait for or start does not happen.
+    if (Call->containsErrors() || isUnevaluatedOperand(*Call))
       return true;
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee)

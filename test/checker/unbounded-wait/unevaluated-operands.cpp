@@ -1,5 +1,5 @@
-// C++: a decltype operand is never evaluated, so a function named only
-// there is not worker code; the same function called is.
+// C++: decltype and noexcept operands are never evaluated, so a function
+// named only there is not worker code; a function called is.
 // RUN: %check_coop %s coop-unbounded-wait %t -- -- -std=c++17 -I %coop_include
 #include <mutex>
 #include <thread>
@@ -13,7 +13,7 @@ int called_on_worker() {
   ready.wait(lock);
   // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'std::condition_variable::wait' waits for a notification with no timeout and no stop token, so a stop request cannot wake the thread; cooperative replacement: coop::wait(cv, lock, token[, pred]), which returns coop::wait_status::stop_requested on a stop [coop-unbounded-wait]
   // CHECK-MESSAGES: :[[@LINE-2]]:9: note: no stop token is in scope for a fix-it; with one, the call becomes 'coop::wait(ready, lock, token)'
-  // CHECK-MESSAGES: :[[@LINE+11]]:15: note: this code is called on the thread that 'std::thread' starts here
+  // CHECK-MESSAGES: :[[@LINE+17]]:15: note: this code is called on the thread that 'std::thread' starts here
   return 1;
 }
 
@@ -23,10 +23,18 @@ int only_named() {
   return 1;
 }
 
+int only_in_noexcept() {
+  std::unique_lock<std::mutex> lock(mutex);
+  ready.wait(lock);
+  return 1;
+}
+
 void start() {
   std::thread worker([] {
     decltype(only_named()) unevaluated = called_on_worker();
+    bool never_runs = noexcept(only_in_noexcept());
     (void)unevaluated;
+    (void)never_runs;
   });
   worker.join();
 }
