@@ -299,8 +299,8 @@ public:
   /// The only code in a written type that runs is a variable-length array's
   /// size; template arguments are constants, and decltype and typeof
   /// operands are not evaluated (a call there starts nothing and reaches
-  /// nothing). Skipping the rest of the TypeLocs is a quarter of the walk's
-  /// instructions (docs/performance.md). It also skips a prototype's
+  /// nothing). Skipping the rest of the TypeLocs saves much of the walk's
+  /// work (docs/performance.md, seventh round). It also skips a prototype's
   /// parameters, whose default arguments run in the caller, not here. The
   /// flags are LLVM 22's TraverseQualifier, which LLVM 19 does not pass.
   template <typename... Flags> bool TraverseTypeLoc(TypeLoc TL, Flags... F) {
