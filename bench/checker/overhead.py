@@ -131,9 +131,15 @@ def measure(tidy, tu, repeat, coop_checks):
     return result
 
 
+COOP_PREFIXES = ("coop-", "coop:")  # the checks, and the collector they share
+
+
 def short_name(profile_entry):
-    """A coop column's heading: the check's name without its prefix."""
-    return profile_entry[len("coop-"):] if profile_entry.startswith(("coop-", "coop:")) else profile_entry
+    """A coop column's heading: the entry's name without its prefix."""
+    for prefix in COOP_PREFIXES:
+        if profile_entry.startswith(prefix):
+            return profile_entry[len(prefix):]
+    return profile_entry
 
 
 def pct(part, whole):
@@ -172,7 +178,7 @@ def report(results, coop_checks, repeat, out_dir):
     and any other coop profile entry (coop:top-level-decls, the collector
     the flow checks share): all of it is the module's cost."""
     coop_checks = sorted(set(coop_checks) | {
-        n for r in results for n in r["checks"] if n.startswith(("coop-", "coop:"))})
+        n for r in results for n in r["checks"] if n.startswith(COOP_PREFIXES)})
     for r in results:
         for c in coop_checks:
             r["checks"].setdefault(c, 0.0)

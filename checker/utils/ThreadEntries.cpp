@@ -294,7 +294,8 @@ public:
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return false; }
-  // Only expressions matter here; a TypeLoc's type adds nothing to find.
+  // Only expressions matter here: a TypeLoc that is traversed (below) is
+  // not also walked as a type.
   bool shouldWalkTypesOfTypeLocs() const { return false; }
   /// The only code in a written type that runs is a variable-length array's
   /// size; template arguments are constants, and decltype and typeof
