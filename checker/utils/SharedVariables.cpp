@@ -4,11 +4,16 @@
 // kind of an access is decided by the expression that consumes it, which the
 // pre-order walk visits first: an lvalue-to-rvalue cast marks its operand as
 // read, an assignment its left side as written, `&` and reference binding as
-// escaping. The variable reference itself then looks its kind up.
+// escaping. The variable reference itself then looks its kind up; inside an
+// operand that is never evaluated it is none of these.
+//
+// Written types (TypeLocs) are walked, unlike in the thread-entry walk:
+// `decltype(flag)` runs nothing, but it is a use the atomic rewrite must see.
 //
 //===----------------------------------------------------------------------===//
 #include "SharedVariables.h"
 #include "LibraryCode.h"
+#include "Unevaluated.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -261,6 +266,10 @@ private:
       Access.Kind = Kind->second;
       Pending.erase(Kind);
     }
+    // `sizeof(flag = true)` writes nothing at run time. It is still listed,
+    // as Other: it names the variable's type, which a rewrite would change.
+    if (isUnevaluatedOperand(*Ref))
+      Access.Kind = AccessKind::Other;
     Access.Function = Functions.empty() ? nullptr : Functions.back();
     Access.InOwnConstructor = InOwnConstructor;
     Accesses[Key].push_back(Access);

@@ -30,8 +30,9 @@ enum class AccessKind {
   /// Its address or a reference to non-const is taken: whoever holds it may
   /// write the variable.
   Escape,
-  /// Anything else: sizeof, a const reference, an operand of a dependent
-  /// expression in a template, ...
+  /// Anything else: a const reference, an operand of a dependent expression
+  /// in a template, and every access in an operand that is never evaluated
+  /// (sizeof, decltype, typeof, noexcept, ...), even an assignment.
   Other,
 };
 
