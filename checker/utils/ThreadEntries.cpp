@@ -310,6 +310,16 @@ public:
     return Base::TraverseTypeLoc(TL, F...);
   }
 
+  /// Nothing in the operand of sizeof, noexcept or typeid runs: a call
+  /// there reaches nothing, and a thread constructed there starts nothing.
+  /// (VisitCallExpr still asks isUnevaluatedOperand for the unevaluated
+  /// operands this does not skip: _Generic's, a decltype in a VLA's type.)
+  bool TraverseStmt(Stmt *S, DataRecursionQueue *Queue = nullptr) {
+    if (S && hasUnevaluatedOperand(*S))
+      return true;
+    return Base::TraverseStmt(S, Queue);
+  }
+
   bool TraverseDecl(Decl *D) {
     if (D && isLibraryInternal(*D))
       return true;

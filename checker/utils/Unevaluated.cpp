@@ -1,4 +1,5 @@
 #include "Unevaluated.h"
+#include "clang/AST/ExprCXX.h"
 
 using namespace clang;
 
@@ -16,6 +17,16 @@ bool isUnevaluatedOperand(const Expr &E) {
     return DeclRef->isNonOdrUse() == NOUR_Unevaluated;
   if (const auto *Member = dyn_cast<MemberExpr>(Ref))
     return Member->isNonOdrUse() == NOUR_Unevaluated;
+  return false;
+}
+
+bool hasUnevaluatedOperand(const Stmt &S) {
+  if (const auto *Trait = dyn_cast<UnaryExprOrTypeTraitExpr>(&S))
+    return !Trait->getTypeOfArgument()->isVariablyModifiedType();
+  if (isa<CXXNoexceptExpr>(S))
+    return true;
+  if (const auto *TypeId = dyn_cast<CXXTypeidExpr>(&S))
+    return !TypeId->isPotentiallyEvaluated();
   return false;
 }
 

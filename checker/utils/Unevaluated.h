@@ -9,6 +9,7 @@
 #define COOP_CHECKER_UTILS_UNEVALUATED_H
 
 #include "clang/AST/Expr.h"
+#include "clang/AST/Stmt.h"
 
 namespace coop {
 
@@ -22,6 +23,14 @@ namespace coop {
 /// instantiated (an UnresolvedLookupExpr) carries no such record and counts
 /// as evaluated: reporting a mention that never runs is the lesser error.
 bool isUnevaluatedOperand(const clang::Expr &E);
+
+/// True if S never evaluates its operand: sizeof, alignof and the other
+/// type traits (but not sizeof of a variable-length array, which runs the
+/// array's size), noexcept, and typeid of an operand that is not a
+/// polymorphic glvalue. A walk of the code that runs skips such an operand
+/// whole; that also covers what isUnevaluatedOperand cannot answer for, an
+/// object constructed there (`sizeof(std::thread(f))` starts nothing).
+bool hasUnevaluatedOperand(const clang::Stmt &S);
 
 } // namespace coop
 

@@ -1,9 +1,11 @@
-// C++: decltype and noexcept operands are never evaluated, so a function
-// named only there is not worker code; a function called is.
+// C++: decltype, noexcept, sizeof and typeid operands are never evaluated,
+// so a function named only there is not worker code, and a std::thread
+// constructed only there starts nothing; a function called is.
 // RUN: %check_coop %s coop-unbounded-wait %t -- -- -std=c++17 -I %coop_include
 #include <mutex>
 #include <thread>
 #include <condition_variable>
+#include <typeinfo>
 
 std::mutex mutex;
 std::condition_variable ready;
@@ -37,4 +39,28 @@ void start() {
     (void)never_runs;
   });
   worker.join();
+}
+
+int started_in_sizeof() {
+  std::unique_lock<std::mutex> lock(mutex);
+  ready.wait(lock);
+  return 1;
+}
+
+int started_in_noexcept() {
+  std::unique_lock<std::mutex> lock(mutex);
+  ready.wait(lock);
+  return 1;
+}
+
+int started_in_typeid() {
+  std::unique_lock<std::mutex> lock(mutex);
+  ready.wait(lock);
+  return 1;
+}
+
+void measure() {
+  (void)sizeof(std::thread(started_in_sizeof));
+  (void)noexcept(std::thread(started_in_noexcept));
+  (void)typeid(std::thread(started_in_typeid));
 }
