@@ -21,20 +21,20 @@ namespace coop {
 IgnoredStopTokenCheck::IgnoredStopTokenCheck(StringRef Name,
                                              tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      Inserter(Options.getLocalOrGlobal("IncludeStyle",
+      Includes(Options.getLocalOrGlobal("IncludeStyle",
                                         tidy::utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {}
 
 void IgnoredStopTokenCheck::storeOptions(
     tidy::ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+  Options.store(Opts, "IncludeStyle", Includes.style());
 }
 
 void IgnoredStopTokenCheck::registerPPCallbacks(const SourceManager &,
                                                 Preprocessor *NewPP,
                                                 Preprocessor *) {
   PP = NewPP;
-  Inserter.registerPreprocessor(NewPP);
+  Includes.registerPreprocessor(*NewPP);
 }
 
 void IgnoredStopTokenCheck::registerMatchers(MatchFinder *Finder) {
@@ -584,7 +584,7 @@ void IgnoredStopTokenCheck::checkTokenlessJthread(const ThreadLaunch &Launch,
       }
       if (Rewrite && Param) {
         Diag << *Param << *Rewrite;
-        Diag << Inserter.createMainFileIncludeInsertion(
+        Diag << Includes.mainFileInsertion(
             Std ? "<stop_token>" : "<coop/stop_token.hpp>");
       }
     }
@@ -607,6 +607,7 @@ void IgnoredStopTokenCheck::onEndOfTranslationUnit() {
   JthreadsByEntry.clear();
   Checked.clear();
   Reported.clear();
+  Includes.clear();
 }
 
 } // namespace coop

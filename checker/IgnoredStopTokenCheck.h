@@ -3,7 +3,7 @@
 #define COOP_CHECKER_IGNOREDSTOPTOKENCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
-#include "clang-tidy/utils/IncludeInserter.h"
+#include "utils/IncludeFixes.h"
 #include "utils/InfiniteLoops.h"
 #include "utils/Locations.h"
 #include "utils/ThreadEntries.h"
@@ -60,7 +60,7 @@ private:
   /// The jthread launches whose entry is Fn (or an instantiation of it).
   llvm::ArrayRef<const ThreadLaunch *> jthreadsRunning(const clang::FunctionDecl &Fn);
 
-  clang::tidy::utils::IncludeInserter Inserter;
+  IncludeFixes Includes;
   const clang::Preprocessor *PP = nullptr;
 
   clang::ASTContext *Context = nullptr;

@@ -21,7 +21,7 @@ NonAtomicStopFlagCheck::NonAtomicStopFlagCheck(StringRef Name,
       CheckAllFunctions(readBoolOption(*this, Options, names::NonAtomicStopFlag,
                                        "CheckAllFunctions", false)),
       CallDepth(Options.get("CallDepth", 3U)),
-      Inserter(Options.getLocalOrGlobal("IncludeStyle",
+      Includes(Options.getLocalOrGlobal("IncludeStyle",
                                         tidy::utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {
   ThreadOpts.CallDepth = CallDepth;
@@ -33,13 +33,13 @@ void NonAtomicStopFlagCheck::storeOptions(
   Options.store(Opts, "CheckAllFunctions",
                 CheckAllFunctions ? "true" : "false");
   Options.store(Opts, "CallDepth", CallDepth);
-  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+  Options.store(Opts, "IncludeStyle", Includes.style());
 }
 
 void NonAtomicStopFlagCheck::registerPPCallbacks(const SourceManager &,
                                                  Preprocessor *PP,
                                                  Preprocessor *) {
-  Inserter.registerPreprocessor(PP);
+  Includes.registerPreprocessor(*PP);
 }
 
 void NonAtomicStopFlagCheck::registerMatchers(MatchFinder *Finder) {
@@ -316,7 +316,7 @@ void NonAtomicStopFlagCheck::checkRead(const Expr &Read, const Stmt &Loop,
         for (const FixItHint &Edit : Rewrite->Edits)
           Diag << Edit;
         if (!Rewrite->Header.empty())
-          Diag << Inserter.createMainFileIncludeInsertion(Rewrite->Header);
+          Diag << Includes.mainFileInsertion(Rewrite->Header);
       }
   }
   // The definition, when the TU has one: an `extern` in a header says less.
@@ -550,6 +550,7 @@ void NonAtomicStopFlagCheck::onEndOfTranslationUnit() {
   Fixed.clear();
   FlagIds.clear();
   RepeatedLaunches.clear();
+  Includes.clear();
 }
 
 } // namespace coop

@@ -3,7 +3,7 @@
 #define COOP_CHECKER_NONATOMICSTOPFLAGCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
-#include "clang-tidy/utils/IncludeInserter.h"
+#include "utils/IncludeFixes.h"
 #include "utils/BodyParents.h"
 #include "utils/InfiniteLoops.h"
 #include "utils/Locations.h"
@@ -82,7 +82,7 @@ private:
 
   const bool CheckAllFunctions;
   const unsigned CallDepth;
-  clang::tidy::utils::IncludeInserter Inserter;
+  IncludeFixes Includes;
 
   ThreadEntryOptions ThreadOpts;
   std::shared_ptr<const TopLevelDecls> TopLevel;

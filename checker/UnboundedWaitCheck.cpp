@@ -26,7 +26,7 @@ UnboundedWaitCheck::UnboundedWaitCheck(StringRef Name,
       ExtraBlockingFunctionsOption(
           Options.get("ExtraBlockingFunctions", "").str()),
       ExtraThreadFunctionsOption(Options.get("ExtraThreadFunctions", "").str()),
-      Inserter(Options.getLocalOrGlobal("IncludeStyle",
+      Includes(Options.getLocalOrGlobal("IncludeStyle",
                                         tidy::utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {
   for (StringRef Entry :
@@ -68,14 +68,13 @@ void UnboundedWaitCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "CallDepth", CallDepth);
   Options.store(Opts, "ExtraBlockingFunctions", ExtraBlockingFunctionsOption);
   Options.store(Opts, "ExtraThreadFunctions", ExtraThreadFunctionsOption);
-  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+  Options.store(Opts, "IncludeStyle", Includes.style());
 }
 
 void UnboundedWaitCheck::registerPPCallbacks(const SourceManager &,
                                              Preprocessor *NewPP,
                                              Preprocessor *) {
   PP = NewPP;
-  Inserter.registerPreprocessor(NewPP);
   Includes.registerPreprocessor(*NewPP);
 }
 
@@ -369,9 +368,8 @@ void UnboundedWaitCheck::report(const CallExpr &Call, const Recognised &What,
       break;
     Fix = FixItHint::CreateReplacement(Call.getSourceRange(), *Text);
     FileID File = SM.getFileID(Call.getBeginLoc());
-    if (!Candidate->FixHeader.empty() &&
-        !Includes.includes(File, Candidate->FixHeader))
-      Include = Inserter.createIncludeInsertion(File, Candidate->FixHeader);
+    if (!Candidate->FixHeader.empty())
+      Include = Includes.insertion(File, Candidate->FixHeader);
     UsedToken = Token;
   }
 

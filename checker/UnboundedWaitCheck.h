@@ -3,11 +3,10 @@
 #define COOP_CHECKER_UNBOUNDEDWAITCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
-#include "clang-tidy/utils/IncludeInserter.h"
 #include "utils/BlockingCalls.h"
 #include "utils/BodyParents.h"
 #include "utils/DescriptorFacts.h"
-#include "utils/DirectIncludes.h"
+#include "utils/IncludeFixes.h"
 #include "utils/Locations.h"
 #include "utils/ThreadEntries.h"
 #include "utils/TopLevelDecls.h"
@@ -88,8 +87,7 @@ private:
   llvm::StringMap<std::vector<const UnsafeApi *>> SameApi;
   llvm::StringMap<const UnsafeApi *> FreeApis;
   llvm::StringMap<std::vector<const UnsafeApi *>> MethodApis;
-  clang::tidy::utils::IncludeInserter Inserter;
-  DirectIncludes Includes;
+  IncludeFixes Includes;
   const clang::Preprocessor *PP = nullptr;
   std::shared_ptr<const TopLevelDecls> TopLevel;
   /// The TU being analysed, from the check's match of it.
