@@ -2,7 +2,7 @@
 """What the coop module adds to clang-tidy, in instructions executed.
 
   instructions.py --tidy "clang-tidy-22 --load=CoopTidyPlugin.so" [--corpus DIR]
-                  [--out DIR] [--jobs N] [--builtin] [--tu PROJECT:PATH]...
+                  [--out DIR] [--jobs N] [--builtin] [--each] [--tu PROJECT:PATH]...
 
 CPU time on a shared or virtual machine varies by more than the 5% this
 benchmark has to resolve (docs/performance.md); the number of instructions a
@@ -16,7 +16,13 @@ instruction count) with
   builtin   (--builtin) the four comparable built-in checks alone;
 
 and reports what each configuration adds to the baseline. Writes
-OUT/instructions.md and OUT/instructions.json. Needs valgrind.
+OUT/instructions.md and OUT/instructions.json.
+
+With --each, instead: every coop check alone and bugprone-infinite-loop
+alone, each on top of the baseline's check so that the difference is the
+check's whole cost (construction, preprocessor callbacks, matching, its own
+callbacks, destruction), which the check profile's timers see only in part.
+Writes OUT/instructions-each.md and .json. Needs valgrind.
 """
 import argparse
 import concurrent.futures
@@ -27,10 +33,12 @@ import shlex
 import subprocess
 import sys
 
-from overhead import BASELINE_CHECK, BUILTINS, DEFAULT_TUS, load_tus
+from overhead import BASELINE_CHECK, BUILTINS, DEFAULT_TUS, list_coop_checks, load_tus
 
 VALGRIND = ["valgrind", "--tool=cachegrind", "--cache-sim=no",
             "--cachegrind-out-file=/dev/null"]
+# The built-in check the issue's per-check target compares with.
+REFERENCE_CHECK = "bugprone-infinite-loop"
 I_REFS = re.compile(r"I\s+refs:\s+([\d,]+)")
 
 
@@ -49,6 +57,28 @@ def count(tidy, tu, checks):
     return int(found.group(1).replace(",", ""))
 
 
+def report_each(tus, checks, results, out):
+    """One row per TU: what each check alone adds to the baseline."""
+    head = ["TU"] + checks
+    lines = ["| " + " | ".join(head) + " |", "|---|" + "---:|" * len(checks)]
+    slower = []
+    for tu in tus:
+        base = results[(tu["name"], "baseline")]
+        added = {c: results[(tu["name"], c)] - base for c in checks}
+        lines.append("| %s | %s |" % (tu["name"], " | ".join("{:,}".format(added[c]) for c in checks)))
+        slower += ["%s on %s (%s vs %s)" % (c, tu["name"], "{:,}".format(added[c]),
+                                             "{:,}".format(added[REFERENCE_CHECK]))
+                   for c in checks if c != REFERENCE_CHECK and added[c] > added[REFERENCE_CHECK]]
+    lines += ["", "Instructions each check adds to the same run with nothing to check.",
+              "coop checks that add more than %s: %s." % (REFERENCE_CHECK, "; ".join(slower) or "none")]
+    os.makedirs(out, exist_ok=True)
+    with open(os.path.join(out, "instructions-each.json"), "w") as f:
+        json.dump({"%s|%s" % k: v for k, v in results.items()}, f, indent=1)
+    with open(os.path.join(out, "instructions-each.md"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+    print("\n".join(lines))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--tidy", required=True, help="clang-tidy command, with --load=<plugin>")
@@ -57,12 +87,22 @@ def main():
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--builtin", action="store_true",
                         help="also count the four comparable built-in checks")
+    parser.add_argument("--each", action="store_true",
+                        help="each coop check alone, and %s alone" % REFERENCE_CHECK)
     parser.add_argument("--tu", action="append", help="PROJECT:PATH (repeatable; default: the fixed set)")
     args = parser.parse_args()
 
     tidy = shlex.split(args.tidy)
     wanted = [tuple(t.split(":", 1)) for t in args.tu] if args.tu else DEFAULT_TUS
     tus = load_tus(os.path.abspath(args.corpus), wanted)
+    if args.each:
+        checks = list_coop_checks(tidy) + [REFERENCE_CHECK]
+        configs = [("baseline", BASELINE_CHECK)] + [(c, BASELINE_CHECK + "," + c) for c in checks]
+        with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+            jobs = {(tu["name"], name): pool.submit(count, tidy, tu, config)
+                    for tu in tus for name, config in configs}
+        report_each(tus, checks, {k: j.result() for k, j in jobs.items()}, args.out)
+        return
     configs = [("baseline", BASELINE_CHECK), ("coop", "coop-*")]
     if args.builtin:
         configs.append(("builtin", ",".join(BUILTINS)))

@@ -225,6 +225,13 @@ def report(results, coop_checks, repeat, out_dir):
     return out
 
 
+def list_coop_checks(tidy):
+    """The coop checks the clang-tidy command knows."""
+    listed = subprocess.run(tidy + ["--list-checks", "-checks=-*,coop-*"], stdout=subprocess.PIPE,
+                            universal_newlines=True, check=True).stdout.split()
+    return sorted(c for c in listed if c.startswith("coop-"))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -238,9 +245,7 @@ def main():
     args = parser.parse_args()
 
     tidy = shlex.split(args.tidy)
-    listed = subprocess.run(tidy + ["--list-checks", "-checks=-*,coop-*"], stdout=subprocess.PIPE,
-                            universal_newlines=True, check=True).stdout.split()
-    coop_checks = sorted(c for c in listed if c.startswith("coop-"))
+    coop_checks = list_coop_checks(tidy)
     os.makedirs(args.out, exist_ok=True)
 
     tus = []
