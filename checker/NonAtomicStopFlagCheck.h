@@ -3,8 +3,8 @@
 #define COOP_CHECKER_NONATOMICSTOPFLAGCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
-#include "utils/IncludeFixes.h"
 #include "utils/BodyParents.h"
+#include "utils/IncludeFixes.h"
 #include "utils/InfiniteLoops.h"
 #include "utils/Locations.h"
 #include "utils/SharedVariables.h"

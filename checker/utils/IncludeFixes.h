@@ -51,10 +51,6 @@ public:
                                             llvm::StringRef Header);
   std::optional<clang::FixItHint> mainFileInsertion(llvm::StringRef Header);
 
-  /// True if File has `#include <Header>` or `#include "Header"`; Header may
-  /// be given with its brackets or quotes.
-  bool includes(clang::FileID File, llvm::StringRef Header) const;
-
   Style style() const { return IncludeStyle; }
 
   /// Forget the TU (its FileIDs and locations mean nothing in the next).
@@ -62,6 +58,10 @@ public:
 
 private:
   friend class UserIncludeRecorder;
+
+  /// True if File has `#include <Header>` or `#include "Header"`; Header may
+  /// be given with its brackets or quotes.
+  bool includes(clang::FileID File, llvm::StringRef Header) const;
 
   /// One #include as IncludeSorter takes it.
   struct Directive {
