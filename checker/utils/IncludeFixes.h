@@ -43,10 +43,10 @@ public:
   /// now on.
   void registerPreprocessor(clang::Preprocessor &PP);
 
-  /// The fix-it that adds `#include Header` to File (Header with its angle
-  /// brackets or quotes). None when File already includes it, when a fix
-  /// already added it to File (outside self-contained diagnostics), or when
-  /// Header is malformed.
+  /// The fix-it that adds Header to File: `<name>` for an angled include, a
+  /// bare `name` for a quoted one, as IncludeInserter takes it. None when File
+  /// already includes it, when a fix already added it to File (outside
+  /// self-contained diagnostics), or when Header is malformed.
   std::optional<clang::FixItHint> insertion(clang::FileID File,
                                             llvm::StringRef Header);
   std::optional<clang::FixItHint> mainFileInsertion(llvm::StringRef Header);
