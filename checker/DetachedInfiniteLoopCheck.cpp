@@ -61,7 +61,6 @@ void DetachedInfiniteLoopCheck::registerMatchers(MatchFinder *Finder) {
   // lists with their loops: matching every loop of the TU and asking for its
   // function would need the parent map (docs/performance.md).
   Finder->addMatcher(translationUnitDecl(), this);
-  TopLevel = TopLevelDecls::of(*Finder, getLangOpts());
 }
 
 /// The keyword that starts a loop: where the warning (and NOLINT) goes.
@@ -154,7 +153,7 @@ void DetachedInfiniteLoopCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 void DetachedInfiniteLoopCheck::checkTranslationUnit(ASTContext &Ctx) {
-  Threads.ensure(Ctx, TopLevel->decls(), ThreadOpts);
+  Threads.ensure(Ctx, ThreadOpts);
   if (Threads.workerFunctions().empty())
     return;
   Loops = std::make_unique<LoopAnalyzer>(Ctx, LoopOpts);

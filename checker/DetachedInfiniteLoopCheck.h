@@ -6,7 +6,6 @@
 #include "utils/InfiniteLoops.h"
 #include "utils/Locations.h"
 #include "utils/ThreadEntries.h"
-#include "utils/TopLevelDecls.h"
 #include "llvm/ADT/DenseSet.h"
 #include <memory>
 
@@ -46,7 +45,6 @@ private:
 
   ThreadEntryOptions ThreadOpts;
   LoopAnalysisOptions LoopOpts;
-  std::shared_ptr<const TopLevelDecls> TopLevel;
   /// The TU being analysed, from the check's match of it.
   clang::ASTContext *Context = nullptr;
   ThreadEntryAnalysis Threads;

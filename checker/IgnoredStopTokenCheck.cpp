@@ -42,8 +42,6 @@ void IgnoredStopTokenCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       functionDecl(isDefinition()).bind("fn"), this);
   Finder->addMatcher(lambdaExpr().bind("lambda"), this);
-  // For the thread-entry analysis, which finds the jthreads' entries.
-  TopLevel = TopLevelDecls::of(*Finder, getLangOpts());
 }
 
 void IgnoredStopTokenCheck::check(const MatchFinder::MatchResult &Result) {
@@ -83,7 +81,7 @@ static bool declaresJthread(ASTContext &Ctx) {
 llvm::ArrayRef<const ThreadLaunch *>
 IgnoredStopTokenCheck::jthreadsRunning(const FunctionDecl &Fn) {
   if (Context && JthreadsByEntry.empty() && declaresJthread(*Context)) {
-    Threads.ensure(*Context, TopLevel->decls(), ThreadEntryOptions{});
+    Threads.ensure(*Context, ThreadEntryOptions{});
     for (const ThreadLaunch &Launch : Threads.launches()) {
       if ((Launch.Kind != ThreadLaunchKind::StdJthread &&
            Launch.Kind != ThreadLaunchKind::CoopJthread) ||

@@ -7,7 +7,6 @@
 #include "utils/InfiniteLoops.h"
 #include "utils/Locations.h"
 #include "utils/ThreadEntries.h"
-#include "utils/TopLevelDecls.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <memory>
@@ -64,7 +63,6 @@ private:
   const clang::Preprocessor *PP = nullptr;
 
   clang::ASTContext *Context = nullptr;
-  std::shared_ptr<const TopLevelDecls> TopLevel;
   ThreadEntryAnalysis Threads;
   std::unique_ptr<LoopAnalyzer> Loops;
   llvm::DenseMap<const clang::FunctionDecl *,

@@ -48,7 +48,6 @@ void NonAtomicStopFlagCheck::registerMatchers(MatchFinder *Finder) {
   // the loops and asking for their function would need the parent map
   // (docs/performance.md).
   Finder->addMatcher(translationUnitDecl(), this);
-  TopLevel = TopLevelDecls::of(*Finder, getLangOpts());
 }
 
 /// The loop's own condition, if it has one.
@@ -102,12 +101,12 @@ void NonAtomicStopFlagCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 void NonAtomicStopFlagCheck::checkTranslationUnit(ASTContext &Ctx) {
-  Threads.ensure(Ctx, TopLevel->decls(), ThreadOpts);
+  Threads.ensure(Ctx, ThreadOpts);
   // With no thread started in the TU, every function runs on the threads
   // the TU does not start, which only CheckAllFunctions tells apart.
   if (Threads.launches().empty() && !CheckAllFunctions)
     return;
-  Variables.ensure(Ctx, TopLevel->decls());
+  Variables.ensure(Ctx);
   Loops = std::make_unique<LoopAnalyzer>(Ctx, LoopAnalysisOptions{});
   // Templates are judged in their patterns (the shared analyses key
   // instantiations to them), so each is reported once.

@@ -9,7 +9,6 @@
 #include "utils/Locations.h"
 #include "utils/SharedVariables.h"
 #include "utils/ThreadEntries.h"
-#include "utils/TopLevelDecls.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <memory>
@@ -85,7 +84,6 @@ private:
   IncludeFixes Includes;
 
   ThreadEntryOptions ThreadOpts;
-  std::shared_ptr<const TopLevelDecls> TopLevel;
   /// The TU being analysed, from the check's match of it.
   clang::ASTContext *Context = nullptr;
   ThreadEntryAnalysis Threads;

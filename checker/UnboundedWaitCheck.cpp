@@ -84,7 +84,6 @@ void UnboundedWaitCheck::registerMatchers(MatchFinder *Finder) {
   // function it is in, and matching the calls and asking for their function
   // would need the parent map (docs/performance.md).
   Finder->addMatcher(translationUnitDecl(), this);
-  TopLevel = TopLevelDecls::of(*Finder, getLangOpts());
 }
 
 std::optional<UnboundedWaitCheck::Recognised>
@@ -165,7 +164,7 @@ void UnboundedWaitCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 void UnboundedWaitCheck::checkTranslationUnit(ASTContext &Ctx) {
-  Threads.ensure(Ctx, TopLevel->decls(), ThreadOpts);
+  Threads.ensure(Ctx, ThreadOpts);
   for (const FunctionBody &Body : Threads.bodies()) {
     const FunctionDecl &Fn = *Body.Function;
     // The coop library implements the interruptible waits with plain ones.

@@ -9,7 +9,6 @@
 #include "utils/IncludeFixes.h"
 #include "utils/Locations.h"
 #include "utils/ThreadEntries.h"
-#include "utils/TopLevelDecls.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
 #include <memory>
@@ -89,7 +88,6 @@ private:
   llvm::StringMap<std::vector<const UnsafeApi *>> MethodApis;
   IncludeFixes Includes;
   const clang::Preprocessor *PP = nullptr;
-  std::shared_ptr<const TopLevelDecls> TopLevel;
   /// The TU being analysed, from the check's match of it.
   clang::ASTContext *Context = nullptr;
   ThreadEntryAnalysis Threads;

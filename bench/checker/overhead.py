@@ -20,6 +20,14 @@ counts: on a shared machine the noise only ever adds):
             which also counts the matcher dispatch no per-check timer sees;
   builtin   the comparable built-in checks alone, for the same comparison.
 
+The last three run interleaved, in --repeat rounds of one run each, the
+order rotated from round to round: a machine whose speed drifts (a shared or
+throttled virtual machine) then slows the configurations alike, where runs
+in blocks (every baseline, then every coop run) would charge the drift to
+one of them. Each round gives each configuration's cost as a ratio to the
+same round's baseline; the tables give the median of the rounds and their
+range.
+
 CPU times and peak memory (maximum resident set size) are the child's own
 rusage, read with wait4. Peak memory is reported for baseline and coop.
 Writes OUT/overhead.md (the tables docs/performance.md shows) and
@@ -30,6 +38,7 @@ import glob
 import json
 import os
 import shlex
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -121,17 +130,23 @@ def measure(tidy, tu, repeat, coop_checks):
     result["checks"] = {n: min(r[2].get(n, 0.0) for r in runs) for n in names}
     # Parse/AST of the same run: whatever the checks did not spend.
     result["parse_same_run"] = min(r[0] - sum(r[2].values()) for r in runs)
-    for config, checks in (("baseline", BASELINE_CHECK), ("coop", "coop-*"),
-                           ("builtin", ",".join(BUILTINS))):
-        rs = [run_once(tidy, tu, checks) for _ in range(repeat)]
-        result[config] = min(r[0] for r in rs)
-        result[config + "_rss"] = min(r[1] for r in rs)
+    configs = [("baseline", BASELINE_CHECK), ("coop", "coop-*"),
+               ("builtin", ",".join(BUILTINS))]
+    rounds = []
+    for i in range(repeat):
+        shift = i % len(configs)
+        rounds.append({config: run_once(tidy, tu, checks)[:2]
+                       for config, checks in configs[shift:] + configs[:shift]})
+    # CPU seconds per configuration, round by round (the ratios' inputs).
+    result["rounds"] = [{config: r[config][0] for config, _ in configs} for r in rounds]
+    for config, _ in configs:
+        result[config + "_rss"] = min(r[config][1] for r in rounds)
     for c in coop_checks:
         result["checks"].setdefault(c, 0.0)
     return result
 
 
-COOP_PREFIXES = ("coop-", "coop:")  # the checks, and the collector they share
+COOP_PREFIXES = ("coop-",)
 
 
 def short_name(profile_entry):
@@ -146,9 +161,26 @@ def pct(part, whole):
     return 100.0 * part / whole if whole > 0 else 0.0
 
 
+def added(rounds, config):
+    """What config adds to the baseline, in percent, round by round."""
+    return [pct(r[config] - r["baseline"], r["baseline"]) for r in rounds]
+
+
+def median_range(shares):
+    """A median of per-round shares, with the rounds' range."""
+    return "%+.1f%% (%+.1f to %+.1f)" % (statistics.median(shares), min(shares), max(shares))
+
+
+def all_tus_rounds(real):
+    """Round i of every TU summed: the CPU seconds of the whole set."""
+    return [{config: sum(r["rounds"][i][config] for r in real) for config in real[0]["rounds"][i]}
+            for i in range(min(len(r["rounds"]) for r in real))]
+
+
 def table(results, coop_checks):
     lines = []
-    head = ["TU", "parse/AST s", "coop module (profile)", "coop module (end-to-end)"]
+    head = ["TU", "parse/AST s", "coop module (profile)", "coop-* end-to-end, median (range)",
+            "4 built-in checks end-to-end"]
     head += [short_name(c) for c in coop_checks]
     head += [b for b in BUILTINS]
     lines.append("| " + " | ".join(head) + " |")
@@ -157,7 +189,8 @@ def table(results, coop_checks):
         parse = r["parse_same_run"]
         coop_sum = sum(r["checks"][c] for c in coop_checks)
         row = [r["name"], "%.2f" % parse, "%.2f%%" % pct(coop_sum, parse),
-               "%+.1f%%" % pct(r["coop"] - r["baseline"], r["baseline"])]
+               median_range(added(r["rounds"], "coop")),
+               median_range(added(r["rounds"], "builtin"))]
         row += ["%.2f%%" % pct(r["checks"][c], parse) for c in coop_checks]
         row += ["%.2f%%" % pct(r["checks"].get(b, 0.0), parse) for b in BUILTINS]
         lines.append("| " + " | ".join(row) + " |")
@@ -175,8 +208,7 @@ def memory_table(results):
 
 def report(results, coop_checks, repeat, out_dir):
     """The tables of overhead.md. The coop columns are the module's checks
-    and any other coop profile entry (coop:top-level-decls, the collector
-    the flow checks share): all of it is the module's cost."""
+    and any other coop profile entry: all of it is the module's cost."""
     coop_checks = sorted(set(coop_checks) | {
         n for r in results for n in r["checks"] if n.startswith(COOP_PREFIXES)})
     for r in results:
@@ -184,18 +216,20 @@ def report(results, coop_checks, repeat, out_dir):
             r["checks"].setdefault(c, 0.0)
     real = [r for r in results if r["scale"] is None]
     scaled = [r for r in results if r["scale"] is not None]
-    out = ["Per-check CPU time (user+system) as a share of the same run's parse/AST time;",
-           "end-to-end = (coop-* alone - nothing to check) / nothing to check. "
-           "Minimum of %d runs." % repeat, ""]
+    out = ["Per-check CPU time (user+system) as a share of the same run's parse/AST time, "
+           "minimum of %d runs;" % repeat,
+           "end-to-end = (coop-* alone - nothing to check) / nothing to check, CPU time, "
+           "median and range of %d interleaved rounds." % repeat, ""]
     if real:
         out += table(real, coop_checks)
         parse = sum(r["parse_same_run"] for r in real)
         coop_sum = sum(sum(r["checks"][c] for c in coop_checks) for r in real)
-        e2e = sum(r["coop"] - r["baseline"] for r in real)
-        base = sum(r["baseline"] for r in real)
+        whole = all_tus_rounds(real)
         out += ["", "All real TUs together: parse/AST %.1f s; coop module %.2f%% (profile), "
-                "%+.1f%% (end-to-end); bugprone-infinite-loop %.2f%%." % (
-                    parse, pct(coop_sum, parse), pct(e2e, base),
+                "%s end to end (the 4 built-in checks %s); bugprone-infinite-loop %.2f%% "
+                "(profile)." % (
+                    parse, pct(coop_sum, parse), median_range(added(whole, "coop")),
+                    median_range(added(whole, "builtin")),
                     pct(sum(r["checks"].get("bugprone-infinite-loop", 0) for r in real), parse)),
                 ""]
         slower = ["%s on %s (%.2f ms vs %.2f ms)" % (

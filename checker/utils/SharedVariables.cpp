@@ -13,6 +13,7 @@
 //===----------------------------------------------------------------------===//
 #include "SharedVariables.h"
 #include "LibraryCode.h"
+#include "TopLevelDecls.h"
 #include "Unevaluated.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -294,14 +295,13 @@ void SharedVariableIndex::reset() {
   CopyCaptures.clear();
 }
 
-void SharedVariableIndex::ensure(ASTContext &Ctx,
-                                 llvm::ArrayRef<Decl *> TopLevel) {
+void SharedVariableIndex::ensure(ASTContext &Ctx) {
   if (AnalysedContext == &Ctx)
     return;
   reset();
   AnalysedContext = &Ctx;
   AccessCollector Walk(Accesses, CopyCaptures);
-  for (Decl *D : TopLevel)
+  for (Decl *D : topLevelCode(Ctx))
     Walk.TraverseDecl(D);
   for (auto &[Key, List] : Accesses)
     for (unsigned I = 0; I < List.size(); ++I)

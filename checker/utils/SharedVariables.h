@@ -58,9 +58,9 @@ const clang::ValueDecl *sharedVariableKeyOf(const clang::Expr *E);
 class SharedVariableIndex {
 public:
   /// Walks the translation unit once, from its top-level declarations
-  /// (TopLevelDecls, complete in onEndOfTranslationUnit); later calls with
+  /// (TopLevelDecls.h; call it when the finder is done); later calls with
   /// the same context are free.
-  void ensure(clang::ASTContext &Ctx, llvm::ArrayRef<clang::Decl *> TopLevel);
+  void ensure(clang::ASTContext &Ctx);
   /// Forget the TU (call from onStartOfTranslationUnit, before the next
   /// TU's context can take this one's address).
   void reset();

@@ -18,6 +18,7 @@
 #include "ConstantValue.h"
 #include "LibraryCode.h"
 #include "Names.h"
+#include "TopLevelDecls.h"
 #include "Unevaluated.h"
 #include "Wrappers.h"
 #include "clang/AST/DeclCXX.h"
@@ -830,8 +831,7 @@ bool mayStartThreads(ASTContext &Ctx, const ThreadEntryOptions &Opts) {
 }
 
 std::shared_ptr<const TranslationUnitWalk>
-walkOf(ASTContext &Ctx, llvm::ArrayRef<Decl *> TopLevel,
-       const ThreadEntryOptions &Opts) {
+walkOf(ASTContext &Ctx, const ThreadEntryOptions &Opts) {
   if (std::shared_ptr<TranslationUnitWalk> Last = LastWalk.lock())
     if (Last->Ctx == &Ctx && Last->ExtraCreateDetach == Opts.ExtraCreateDetach &&
         (Last->ListsBodies || !Opts.BodiesEvenWithoutThreads))
@@ -843,7 +843,7 @@ walkOf(ASTContext &Ctx, llvm::ArrayRef<Decl *> TopLevel,
   if (!Opts.BodiesEvenWithoutThreads && !mayStartThreads(Ctx, Opts))
     return Walked;
   Collector Walk(Ctx, Opts);
-  for (Decl *D : TopLevel)
+  for (Decl *D : topLevelCode(Ctx))
     Walk.TraverseDecl(D);
   Walked->ListsBodies = true;
   Walked->Launches = Walk.finish();
@@ -882,14 +882,13 @@ ThreadEntryAnalysis::bodyOf(const FunctionDecl *FD) const {
 }
 
 void ThreadEntryAnalysis::ensure(ASTContext &Ctx,
-                                 llvm::ArrayRef<Decl *> TopLevel,
                                  const ThreadEntryOptions &Opts) {
   if (AnalysedContext == &Ctx)
     return;
   clear();
   AnalysedContext = &Ctx;
 
-  Walk = walkOf(Ctx, TopLevel, Opts);
+  Walk = walkOf(Ctx, Opts);
   // Each analysis owns its launches: the reach search below marks the ones
   // whose entry detaches itself.
   Launches = Walk->Launches;

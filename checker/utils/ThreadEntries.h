@@ -122,12 +122,10 @@ public:
   ~ThreadEntryAnalysis();
 
   /// Walks the translation unit once, from its top-level declarations
-  /// (TopLevelDecls: the finder's, so call it from a check's
-  /// onEndOfTranslationUnit, when they are all known); later calls with the
-  /// same context are free, and so are the other analyses' calls while this
-  /// one holds the walk.
-  void ensure(clang::ASTContext &Ctx, llvm::ArrayRef<clang::Decl *> TopLevel,
-              const ThreadEntryOptions &Opts);
+  /// (TopLevelDecls.h; call it from a check's onEndOfTranslationUnit, when
+  /// the finder is done); later calls with the same context are free, and
+  /// so are the other analyses' calls while this one holds the walk.
+  void ensure(clang::ASTContext &Ctx, const ThreadEntryOptions &Opts);
   /// Forget the TU; the walk is freed when no analysis holds it. Call it
   /// from onStartOfTranslationUnit, not onEndOfTranslationUnit: the checks
   /// that share the walk judge one after another in their

@@ -1,50 +1,34 @@
-//===--- TopLevelDecls.h - the TU's own code, listed by the finder --------===//
+//===--- TopLevelDecls.h - the TU's own code, where the walks start -------===//
 //
 // The whole-TU analyses (the thread-entry walk, the shared-variable index)
 // start from the translation unit's top-level declarations that hold code.
-// Iterating the TU's declaration list themselves would be most of their
-// cost in a TU of headers: thousands of library declarations, each cold in
-// memory since the parse, each asked whether it is in a system header (and,
-// in clangd, each deserialized from the preamble). clang-tidy's match finder
-// visits the top-level declarations anyway and skips those in system headers
-// (LLVM 21 and later) and, in clangd, those outside the main file, so one
-// collector per finder lists them from its matches for every check that
-// runs the analyses. The checks use the list in onEndOfTranslationUnit,
-// when the finder is done.
+// They are listed from the AST's traversal scope when a walk needs them,
+// not collected by matchers while the finder runs: a matcher is tried on
+// every function, variable and parameter of the TU, where the list costs one
+// test per top-level declaration, and nothing at all in the many C files
+// that start no thread and so are never walked (docs/performance.md, ninth
+// round). The scope is what the finder traverses too: the whole TU in
+// clang-tidy, the main file's declarations in clangd, whose preamble is so
+// never read back.
 //
 //===----------------------------------------------------------------------===//
 #ifndef COOP_CHECKER_UTILS_TOPLEVELDECLS_H
 #define COOP_CHECKER_UTILS_TOPLEVELDECLS_H
 
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclBase.h"
-#include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "clang/Basic/LangOptions.h"
-#include "llvm/ADT/ArrayRef.h"
-#include <memory>
 #include <vector>
 
 namespace coop {
 
-class TopLevelDecls {
-public:
-  /// The list of Finder's translation unit, shared by every check that asks
-  /// for it; the first asking adds the collector's matchers to Finder. The
-  /// checks keep the list alive as long as the finder can report to it.
-  static std::shared_ptr<const TopLevelDecls>
-  of(clang::ast_matchers::MatchFinder &Finder,
-     const clang::LangOptions &LangOpts);
-
-  /// The declarations written at the top level of the TU (as its lexical
-  /// declaration list holds them: an out-of-line member definition, not a
-  /// template's pattern) that can hold code: function definitions,
-  /// initialised variables, and in C++ the namespaces, linkage
-  /// specifications, classes and templates around them. In the finder's
-  /// order, which is the TU's. Complete in onEndOfTranslationUnit.
-  llvm::ArrayRef<clang::Decl *> decls() const { return Decls; }
-
-protected:
-  std::vector<clang::Decl *> Decls;
-};
+/// The declarations of Ctx's traversal scope written at the top level of
+/// the TU (as its lexical declaration list holds them: an out-of-line member
+/// definition, not a template's pattern) that can hold code: function
+/// definitions, initialised variables, and in C++ the namespaces, linkage
+/// specifications, classes and templates around them. In the TU's order.
+/// Declarations in system headers are left out: a walk over the program's
+/// code skips the library's (LibraryCode.h).
+std::vector<clang::Decl *> topLevelCode(clang::ASTContext &Ctx);
 
 } // namespace coop
 

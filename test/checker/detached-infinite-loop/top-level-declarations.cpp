@@ -1,5 +1,5 @@
 // The thread-entry walk starts from the TU's top-level declarations that can
-// hold code, as the finder lists them (checker/utils/TopLevelDecls.h): an
+// hold code, as checker/utils/TopLevelDecls.h lists them: an
 // entry, or a launch, in each kind of them is found.
 // RUN: %check_coop %s coop-detached-infinite-loop %t -- -- -std=c++17
 #include <thread>

@@ -48,6 +48,9 @@ def main():
         print("diagnostic %s [%s] %s: %s" % (span(d["range"]), d.get("code", ""),
                                              SEVERITY.get(d.get("severity"), "?"),
                                              d["message"].replace("\n", " | ")))
+        for related in d.get("relatedInformation", []):
+            print("  related %s: %s" % (span(related["location"]["range"]),
+                                        related["message"]))
     for d in diagnostics:
         actions = client.request("textDocument/codeAction", {
             "textDocument": {"uri": uri}, "range": d["range"],
