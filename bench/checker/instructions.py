@@ -33,12 +33,11 @@ import shlex
 import subprocess
 import sys
 
-from overhead import BASELINE_CHECK, BUILTINS, DEFAULT_TUS, list_coop_checks, load_tus
+from overhead import (BASELINE_CHECK, BUILTINS, DEFAULT_TUS, REFERENCE_CHECK, list_coop_checks,
+                      load_tus)
 
 VALGRIND = ["valgrind", "--tool=cachegrind", "--cache-sim=no",
             "--cachegrind-out-file=/dev/null"]
-# The built-in check the per-check target compares with.
-REFERENCE_CHECK = "bugprone-infinite-loop"
 I_REFS = re.compile(r"I\s+refs:\s+([\d,]+)")
 
 

@@ -2,7 +2,7 @@
 """Measure what the coop checks cost inside clang-tidy.
 
   overhead.py --tidy "clang-tidy-22 --load=CoopTidyPlugin.so" [--corpus DIR]
-              [--repeat N] [--out DIR] [--scales 1,4,16] [--tu PROJECT:PATH]...
+              [--repeat N] [--out DIR] [--scales 1,4,16] [--each] [--tu PROJECT:PATH]...
 
 For each TU of a fixed set of heavy real TUs from the corpus (bench/corpus/)
 and for a synthetic TU at each scale (gen_synthetic.py), runs clang-tidy
@@ -19,6 +19,11 @@ counts: on a shared machine the noise only ever adds):
   coop      coop-* alone: the module's end-to-end cost is coop - baseline,
             which also counts the matcher dispatch no per-check timer sees;
   builtin   the comparable built-in checks alone, for the same comparison.
+
+With --each, instead: the baseline and each coop check alone, and
+bugprone-infinite-loop alone, each on top of the baseline's check, in the
+same interleaved rounds (OUT/overhead-each.md, .json): the time each check
+adds, all of its work counted, where the profile times only its matching.
 
 The last three run interleaved, in --repeat rounds of one run each, the
 order rotated from round to round: a machine whose speed drifts (a shared or
@@ -47,6 +52,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 BUILTINS = ["bugprone-infinite-loop", "concurrency-mt-unsafe",
             "bugprone-bad-signal-to-kill-thread", "bugprone-spuriously-wake-up-functions"]
 BASELINE_CHECK = "portability-restrict-system-includes"
+# The built-in check the issue's per-check target compares with.
+REFERENCE_CHECK = "bugprone-infinite-loop"
 
 # The fixed set of heavy TUs: (corpus project, path relative to its root).
 DEFAULT_TUS = [
@@ -120,6 +127,40 @@ def run_once(tidy, tu, checks, profile_dir=None):
     return float(user) + float(sys_), int(rss) / 1024.0, checks_time
 
 
+def interleaved_rounds(tidy, tu, configs, repeat):
+    """repeat rounds of one run per (name, checks) configuration, the order
+    rotated by one each round: {name: (CPU seconds, peak RSS MB)} per round."""
+    rounds = []
+    for i in range(repeat):
+        shift = i % len(configs)
+        rounds.append({name: run_once(tidy, tu, checks)[:2]
+                       for name, checks in configs[shift:] + configs[:shift]})
+    return rounds
+
+
+def measure_each(tidy, tu, repeat, checks):
+    """The baseline and each check alone on top of the baseline's check (so
+    the difference is all the check costs, the work its onEndOfTranslationUnit
+    does included, which the profile does not time), in interleaved rounds."""
+    configs = [("baseline", BASELINE_CHECK)] + [(c, BASELINE_CHECK + "," + c) for c in checks]
+    rounds = interleaved_rounds(tidy, tu, configs, repeat)
+    return {"name": tu["name"],
+            "rounds": [{name: r[name][0] for name, _ in configs} for r in rounds]}
+
+
+def report_each(results, checks, repeat):
+    """One row per TU: the CPU time each check alone adds to the baseline."""
+    head = ["TU", "nothing to check, CPU s"] + [short_name(c) for c in checks]
+    out = ["CPU time each check alone adds to the same TU with nothing to check: median "
+           "(range) of %d interleaved rounds." % repeat, "",
+           "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for r in results + [{"name": "**all listed TUs**", "rounds": all_tus_rounds(results)}]:
+        row = [r["name"], "%.2f" % statistics.median(x["baseline"] for x in r["rounds"])]
+        row += [median_range(added(r["rounds"], c)) for c in checks]
+        out.append("| " + " | ".join(row) + " |")
+    return out
+
+
 def measure(tidy, tu, repeat, coop_checks):
     result = {"name": tu["name"]}
     with tempfile.TemporaryDirectory() as prof:
@@ -132,11 +173,7 @@ def measure(tidy, tu, repeat, coop_checks):
     result["parse_same_run"] = min(r[0] - sum(r[2].values()) for r in runs)
     configs = [("baseline", BASELINE_CHECK), ("coop", "coop-*"),
                ("builtin", ",".join(BUILTINS))]
-    rounds = []
-    for i in range(repeat):
-        shift = i % len(configs)
-        rounds.append({config: run_once(tidy, tu, checks)[:2]
-                       for config, checks in configs[shift:] + configs[:shift]})
+    rounds = interleaved_rounds(tidy, tu, configs, repeat)
     # CPU seconds per configuration, round by round (the ratios' inputs).
     result["rounds"] = [{config: r[config][0] for config, _ in configs} for r in rounds]
     for config, _ in configs:
@@ -230,20 +267,20 @@ def report(results, coop_checks, repeat, out_dir):
                 "(profile)." % (
                     parse, pct(coop_sum, parse), median_range(added(whole, "coop")),
                     median_range(added(whole, "builtin")),
-                    pct(sum(r["checks"].get("bugprone-infinite-loop", 0) for r in real), parse)),
+                    pct(sum(r["checks"].get(REFERENCE_CHECK, 0) for r in real), parse)),
                 ""]
         slower = ["%s on %s (%.2f ms vs %.2f ms)" % (
                       c, r["name"], 1000 * r["checks"][c],
-                      1000 * r["checks"].get("bugprone-infinite-loop", 0))
+                      1000 * r["checks"].get(REFERENCE_CHECK, 0))
                   for r in real for c in coop_checks
-                  if r["checks"][c] > r["checks"].get("bugprone-infinite-loop", 0)]
-        out += ["coop checks slower than bugprone-infinite-loop on a TU: " +
+                  if r["checks"][c] > r["checks"].get(REFERENCE_CHECK, 0)]
+        out += ["coop checks slower than %s on a TU: " % REFERENCE_CHECK +
                 ("; ".join(slower) if slower else "none"), ""]
         out += memory_table(real) + [""]
     if scaled:
         out += ["Synthetic TU (gen_synthetic.py): coop time per unit of scale should stay flat.", ""]
         head = ["scale", "lines", "parse/AST s", "coop module s", "coop s per 1x"]
-        head += [short_name(c) + " s" for c in coop_checks] + ["bugprone-infinite-loop s"]
+        head += [short_name(c) + " s" for c in coop_checks] + [REFERENCE_CHECK + " s"]
         out += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         for r in scaled:
             path = os.path.join(out_dir, "synthetic-%dx.cpp" % r["scale"])
@@ -253,7 +290,7 @@ def report(results, coop_checks, repeat, out_dir):
             row = ["%dx" % r["scale"], str(nlines), "%.2f" % r["parse_same_run"],
                    "%.3f" % coop_sum, "%.3f" % (coop_sum / r["scale"])]
             row += ["%.3f" % r["checks"][c] for c in coop_checks]
-            row += ["%.3f" % r["checks"].get("bugprone-infinite-loop", 0)]
+            row += ["%.3f" % r["checks"].get(REFERENCE_CHECK, 0)]
             out.append("| " + " | ".join(row) + " |")
         out += [""] + memory_table(scaled)
     return out
@@ -276,11 +313,28 @@ def main():
     parser.add_argument("--scales", default="1,4,16")
     parser.add_argument("--tu", action="append", help="PROJECT:PATH (repeatable; default: the fixed set)")
     parser.add_argument("--no-corpus", action="store_true", help="only the synthetic TUs")
+    parser.add_argument("--each", action="store_true",
+                        help="instead: the CPU time of each coop check alone, and of "
+                        "bugprone-infinite-loop alone (OUT/overhead-each.md)")
     args = parser.parse_args()
 
     tidy = shlex.split(args.tidy)
     coop_checks = list_coop_checks(tidy)
     os.makedirs(args.out, exist_ok=True)
+    if args.each:
+        wanted = [tuple(t.split(":", 1)) for t in args.tu] if args.tu else DEFAULT_TUS
+        checks = coop_checks + [REFERENCE_CHECK]
+        results = []
+        for tu in load_tus(os.path.abspath(args.corpus), wanted):
+            print("overhead --each: %s" % tu["name"], flush=True)
+            results.append(measure_each(tidy, tu, args.repeat, checks))
+        with open(os.path.join(args.out, "overhead-each.json"), "w") as f:
+            json.dump({"checks": checks, "results": results}, f, indent=1)
+        out = report_each(results, checks, args.repeat)
+        with open(os.path.join(args.out, "overhead-each.md"), "w") as f:
+            f.write("\n".join(out) + "\n")
+        print("\n".join(out))
+        return
 
     tus = []
     if not args.no_corpus:
