@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""How many times the check profile reads its timer, per TU and configuration.
+
+  timer_reads.py --tidy "clang-tidy-22 --load=CoopTidyPlugin.so" [--corpus DIR]
+                 [--out DIR] [--tu PROJECT:PATH]...
+
+With --enable-check-profile, clang-tidy's match finder reads the timer
+(wall clock and getrusage) each time it moves from one check's matchers to
+another's on a node, and the time until the next reading goes to that
+check. So the profile charges a check one reading for each node its
+matchers are tried on, whatever they do there. This counts the readings
+(getrusage calls, with strace -c) of one profiled run of coop-* alone and of
+bugprone-infinite-loop alone over overhead.py's TUs; timer_cost.c gives
+what one reading costs. Writes OUT/timer-reads.md. Needs strace.
+"""
+import argparse
+import os
+import re
+import shlex
+import subprocess
+import sys
+
+from overhead import DEFAULT_TUS, REFERENCE_CHECK, load_tus
+
+CONFIGS = ["coop-*", REFERENCE_CHECK]
+CALLS = re.compile(r"^\s*[\d.]+\s+[\d.]+\s+\d+\s+(\d+)\s+(?:\d+\s+)?getrusage\s*$", re.M)
+
+
+def readings(tidy, tu, checks):
+    """getrusage calls of one profiled run (0 if there were none)."""
+    cmd = (["strace", "-f", "-c", "-e", "trace=getrusage"] + tidy +
+           ["--config={Checks: '-*,%s'}" % checks, "--quiet", "--enable-check-profile",
+            "-p", tu["db"], tu["file"]])
+    proc = subprocess.run(cmd, cwd=tu["directory"], stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, text=True, errors="replace")
+    if proc.returncode not in (0, 1):
+        sys.exit("timer_reads: %s failed (%d):\n%s" % (
+            " ".join(shlex.quote(c) for c in cmd), proc.returncode, proc.stderr[-2000:]))
+    found = CALLS.search(proc.stderr)
+    return int(found.group(1)) if found else 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--tidy", required=True, help="clang-tidy command, with --load=<plugin>")
+    parser.add_argument("--corpus", default=os.environ.get("COOP_CORPUS", "/tmp/coop-corpus"))
+    parser.add_argument("--out", default="/tmp/coop-bench")
+    parser.add_argument("--tu", action="append", help="PROJECT:PATH (repeatable; default: the fixed set)")
+    args = parser.parse_args()
+    tidy = shlex.split(args.tidy)
+    wanted = [tuple(t.split(":", 1)) for t in args.tu] if args.tu else DEFAULT_TUS
+    lines = ["| TU | " + " | ".join("timer readings, %s alone" % c for c in CONFIGS) + " |",
+             "|---|" + "---:|" * len(CONFIGS)]
+    for tu in load_tus(os.path.abspath(args.corpus), wanted):
+        counts = [readings(tidy, tu, c) for c in CONFIGS]
+        lines.append("| %s | %s |" % (tu["name"], " | ".join("{:,}".format(n) for n in counts)))
+        print(lines[-1], flush=True)
+    os.makedirs(args.out, exist_ok=True)
+    with open(os.path.join(args.out, "timer-reads.md"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
