@@ -3,6 +3,7 @@
 #
 #   bench/checker/run.sh [overhead.py options]     e.g. --repeat 5, --no-corpus
 #   bench/checker/run.sh --instructions [instructions.py options]
+#   bench/checker/run.sh --each --tu PROJECT:PATH...   each check alone, CPU time
 #
 # 1. prepares the real-world corpus (bench/corpus/install.sh) for its TUs;
 # 2. builds the coop plugin as users get it (RelWithDebInfo: -O2, NDEBUG) in
