@@ -24,7 +24,6 @@ check's whole cost (construction, preprocessor callbacks, matching, its own
 callbacks, destruction), which the check profile's timers see only in part.
 Writes OUT/instructions-each.md and .json. Needs valgrind.
 """
-import argparse
 import concurrent.futures
 import json
 import os
@@ -33,8 +32,8 @@ import shlex
 import subprocess
 import sys
 
-from overhead import (BASELINE_CHECK, BUILTINS, DEFAULT_TUS, REFERENCE_CHECK, list_coop_checks,
-                      load_tus)
+from overhead import (BASELINE_CHECK, BUILTINS, REFERENCE_CHECK, bench_arguments, list_coop_checks,
+                      load_tus, wanted_tus)
 
 VALGRIND = ["valgrind", "--tool=cachegrind", "--cache-sim=no",
             "--cachegrind-out-file=/dev/null"]
@@ -79,21 +78,16 @@ def report_each(tus, checks, results, out):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--tidy", required=True, help="clang-tidy command, with --load=<plugin>")
-    parser.add_argument("--corpus", default=os.environ.get("COOP_CORPUS", "/tmp/coop-corpus"))
-    parser.add_argument("--out", default="/tmp/coop-bench")
+    parser = bench_arguments(__doc__)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--builtin", action="store_true",
                         help="also count the four comparable built-in checks")
     parser.add_argument("--each", action="store_true",
                         help="each coop check alone, and %s alone" % REFERENCE_CHECK)
-    parser.add_argument("--tu", action="append", help="PROJECT:PATH (repeatable; default: the fixed set)")
     args = parser.parse_args()
 
     tidy = shlex.split(args.tidy)
-    wanted = [tuple(t.split(":", 1)) for t in args.tu] if args.tu else DEFAULT_TUS
-    tus = load_tus(os.path.abspath(args.corpus), wanted)
+    tus = load_tus(os.path.abspath(args.corpus), wanted_tus(args))
     if args.each:
         checks = list_coop_checks(tidy) + [REFERENCE_CHECK]
         configs = [("baseline", BASELINE_CHECK)] + [(c, BASELINE_CHECK + "," + c) for c in checks]

@@ -303,15 +303,26 @@ def list_coop_checks(tidy):
     return sorted(c for c in listed if c.startswith("coop-"))
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__,
+def bench_arguments(description):
+    """A parser of the options every bench/checker script takes."""
+    parser = argparse.ArgumentParser(description=description,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--tidy", required=True, help="clang-tidy command, with --load=<plugin>")
     parser.add_argument("--corpus", default=os.environ.get("COOP_CORPUS", "/tmp/coop-corpus"))
     parser.add_argument("--out", default="/tmp/coop-bench")
+    parser.add_argument("--tu", action="append", help="PROJECT:PATH (repeatable; default: the fixed set)")
+    return parser
+
+
+def wanted_tus(args):
+    """The (project, path) pairs of --tu, or the fixed set."""
+    return [tuple(t.split(":", 1)) for t in args.tu] if args.tu else DEFAULT_TUS
+
+
+def main():
+    parser = bench_arguments(__doc__)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--scales", default="1,4,16")
-    parser.add_argument("--tu", action="append", help="PROJECT:PATH (repeatable; default: the fixed set)")
     parser.add_argument("--no-corpus", action="store_true", help="only the synthetic TUs")
     parser.add_argument("--each", action="store_true",
                         help="instead: the CPU time of each coop check alone, and of "
@@ -322,10 +333,9 @@ def main():
     coop_checks = list_coop_checks(tidy)
     os.makedirs(args.out, exist_ok=True)
     if args.each:
-        wanted = [tuple(t.split(":", 1)) for t in args.tu] if args.tu else DEFAULT_TUS
         checks = coop_checks + [REFERENCE_CHECK]
         results = []
-        for tu in load_tus(os.path.abspath(args.corpus), wanted):
+        for tu in load_tus(os.path.abspath(args.corpus), wanted_tus(args)):
             print("overhead --each: %s" % tu["name"], flush=True)
             results.append(measure_each(tidy, tu, args.repeat, checks))
         with open(os.path.join(args.out, "overhead-each.json"), "w") as f:
@@ -338,8 +348,7 @@ def main():
 
     tus = []
     if not args.no_corpus:
-        wanted = [tuple(t.split(":", 1)) for t in args.tu] if args.tu else DEFAULT_TUS
-        tus = load_tus(os.path.abspath(args.corpus), wanted)
+        tus = load_tus(os.path.abspath(args.corpus), wanted_tus(args))
     synthetic = []
     for scale in [int(s) for s in args.scales.split(",") if s]:
         path = os.path.join(args.out, "synthetic-%dx.cpp" % scale)

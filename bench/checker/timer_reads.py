@@ -13,14 +13,13 @@ matchers are tried on, whatever they do there. This counts the readings
 bugprone-infinite-loop alone over overhead.py's TUs; timer_cost.c gives
 what one reading costs. Writes OUT/timer-reads.md. Needs strace.
 """
-import argparse
 import os
 import re
 import shlex
 import subprocess
 import sys
 
-from overhead import DEFAULT_TUS, REFERENCE_CHECK, load_tus
+from overhead import REFERENCE_CHECK, bench_arguments, load_tus, wanted_tus
 
 CONFIGS = ["coop-*", REFERENCE_CHECK]
 CALLS = re.compile(r"^\s*[\d.]+\s+[\d.]+\s+\d+\s+(\d+)\s+(?:\d+\s+)?getrusage\s*$", re.M)
@@ -41,18 +40,11 @@ def readings(tidy, tu, checks):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--tidy", required=True, help="clang-tidy command, with --load=<plugin>")
-    parser.add_argument("--corpus", default=os.environ.get("COOP_CORPUS", "/tmp/coop-corpus"))
-    parser.add_argument("--out", default="/tmp/coop-bench")
-    parser.add_argument("--tu", action="append", help="PROJECT:PATH (repeatable; default: the fixed set)")
-    args = parser.parse_args()
+    args = bench_arguments(__doc__).parse_args()
     tidy = shlex.split(args.tidy)
-    wanted = [tuple(t.split(":", 1)) for t in args.tu] if args.tu else DEFAULT_TUS
     lines = ["| TU | " + " | ".join("timer readings, %s alone" % c for c in CONFIGS) + " |",
              "|---|" + "---:|" * len(CONFIGS)]
-    for tu in load_tus(os.path.abspath(args.corpus), wanted):
+    for tu in load_tus(os.path.abspath(args.corpus), wanted_tus(args)):
         counts = [readings(tidy, tu, c) for c in CONFIGS]
         lines.append("| %s | %s |" % (tu["name"], " | ".join("{:,}".format(n) for n in counts)))
         print(lines[-1], flush=True)
