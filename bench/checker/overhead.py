@@ -6,24 +6,19 @@
 
 For each TU of a fixed set of heavy real TUs from the corpus (bench/corpus/)
 and for a synthetic TU at each scale (gen_synthetic.py), runs clang-tidy
-in four configurations, each --repeat times (the minimum
-counts: on a shared machine the noise only ever adds):
+in four configurations, each --repeat times:
 
   profile   coop-* plus the comparable built-in checks, with
             --enable-check-profile: each check's user+system time, in the
             same process; the same run's parse/AST time is its total CPU time
-            minus the sum of all checks' times;
+            minus the sum of all checks' times (the minimum of the runs
+            counts: on a shared machine the noise only ever adds);
   baseline  only portability-restrict-system-includes (a preprocessor check
             that does nothing with the default options): parse + AST + the
             AST-matcher traversal, i.e. clang-tidy with nothing to check;
   coop      coop-* alone: the module's end-to-end cost is coop - baseline,
             which also counts the matcher dispatch no per-check timer sees;
   builtin   the comparable built-in checks alone, for the same comparison.
-
-With --each, instead: the baseline and each coop check alone, and
-bugprone-infinite-loop alone, each on top of the baseline's check, in the
-same interleaved rounds (OUT/overhead-each.md, .json): the time each check
-adds, all of its work counted, where the profile times only its matching.
 
 The last three run interleaved, in --repeat rounds of one run each, the
 order rotated from round to round: a machine whose speed drifts (a shared or
@@ -32,6 +27,11 @@ in blocks (every baseline, then every coop run) would charge the drift to
 one of them. Each round gives each configuration's cost as a ratio to the
 same round's baseline; the tables give the median of the rounds and their
 range.
+
+With --each, instead: the baseline and each coop check alone, and
+bugprone-infinite-loop alone, each on top of the baseline's check, in the
+same interleaved rounds (OUT/overhead-each.md, .json): the time each check
+adds, all of its work counted, where the profile times only its matching.
 
 CPU times and peak memory (maximum resident set size) are the child's own
 rusage, read with wait4. Peak memory is reported for baseline and coop.
