@@ -30,10 +30,9 @@ import os
 import re
 import shlex
 import subprocess
-import sys
 
-from overhead import (BASELINE_CHECK, BUILTINS, REFERENCE_CHECK, bench_arguments, list_coop_checks,
-                      load_tus, wanted_tus)
+from overhead import (BASELINE_CHECK, BUILTINS, REFERENCE_CHECK, bench_arguments, each_configs,
+                      failed, list_coop_checks, load_tus, tidy_command, wanted_tus)
 
 VALGRIND = ["valgrind", "--tool=cachegrind", "--cache-sim=no",
             "--cachegrind-out-file=/dev/null"]
@@ -42,16 +41,12 @@ I_REFS = re.compile(r"I\s+refs:\s+([\d,]+)")
 
 def count(tidy, tu, checks):
     """Instructions of one clang-tidy run over tu with the given checks."""
-    cmd = VALGRIND + tidy + ["--config={Checks: '-*,%s'}" % checks, "--quiet",
-                             "-p", tu["db"], tu["file"]]
+    cmd = VALGRIND + tidy_command(tidy, tu, checks)
     proc = subprocess.run(cmd, cwd=tu["directory"], stdout=subprocess.DEVNULL,
                           stderr=subprocess.PIPE, text=True, errors="replace")
     found = I_REFS.search(proc.stderr)
-    # clang-tidy exits 1 when it reports findings; anything else is a failure.
     if proc.returncode not in (0, 1) or not found:
-        sys.exit("instructions: %s failed (%d):\n%s" % (
-            " ".join(shlex.quote(c) for c in cmd), proc.returncode,
-            proc.stderr[-2000:]))
+        failed("instructions", cmd, proc.returncode, proc.stderr)
     return int(found.group(1).replace(",", ""))
 
 
@@ -90,7 +85,7 @@ def main():
     tus = load_tus(os.path.abspath(args.corpus), wanted_tus(args))
     if args.each:
         checks = list_coop_checks(tidy) + [REFERENCE_CHECK]
-        configs = [("baseline", BASELINE_CHECK)] + [(c, BASELINE_CHECK + "," + c) for c in checks]
+        configs = each_configs(checks)
         with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
             jobs = {(tu["name"], name): pool.submit(count, tidy, tu, config)
                     for tu in tus for name, config in configs}

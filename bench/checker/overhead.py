@@ -90,15 +90,31 @@ def load_tus(corpus, wanted):
     return tus
 
 
+def tidy_command(tidy, tu, checks, extra=()):
+    """The clang-tidy command line that runs only checks over tu."""
+    cmd = tidy + ["--config={Checks: '-*,%s'}" % checks, "--quiet"] + list(extra)
+    if tu["args"] is None:
+        return cmd + ["-p", tu["db"], tu["file"]]
+    return cmd + [tu["file"], "--"] + tu["args"]
+
+
+def failed(script, cmd, code, stderr):
+    """Stop the benchmark: a run failed. clang-tidy exits 1 when it reports
+    findings, so only other codes (and missing output) are failures."""
+    sys.exit("%s: %s failed (%d):\n%s" % (
+        script, " ".join(shlex.quote(c) for c in cmd), code, stderr[-2000:]))
+
+
+def each_configs(checks):
+    """The baseline, and each check alone on top of the baseline's check, so
+    that the difference from the baseline is all the check costs."""
+    return [("baseline", BASELINE_CHECK)] + [(c, BASELINE_CHECK + "," + c) for c in checks]
+
+
 def run_once(tidy, tu, checks, profile_dir=None):
     """CPU seconds (user+sys), peak RSS in MB, and per-check profile times."""
-    cmd = tidy + ["--config={Checks: '-*,%s'}" % checks, "--quiet"]
-    if profile_dir:
-        cmd += ["--enable-check-profile", "--store-check-profile=" + profile_dir]
-    if tu["args"] is None:
-        cmd += ["-p", tu["db"], tu["file"]]
-    else:
-        cmd += [tu["file"], "--"] + tu["args"]
+    profile = ["--enable-check-profile", "--store-check-profile=" + profile_dir] if profile_dir else []
+    cmd = tidy_command(tidy, tu, checks, profile)
     # The child's own rusage from wait4: microsecond CPU times (time(1)
     # prints hundredths, a tenth of a sub-second TU's whole cost).
     with tempfile.TemporaryFile() as err:
@@ -108,9 +124,7 @@ def run_once(tidy, tu, checks, profile_dir=None):
         proc.returncode = os.waitstatus_to_exitcode(status)
         if proc.returncode not in (0, 1):
             err.seek(0)
-            sys.exit("overhead: %s failed (%d):\n%s" % (
-                " ".join(cmd), proc.returncode,
-                err.read().decode("utf-8", "replace")[-2000:]))
+            failed("overhead", cmd, proc.returncode, err.read().decode("utf-8", "replace"))
     user, sys_, rss = usage.ru_utime, usage.ru_stime, usage.ru_maxrss
     checks_time = {}
     if profile_dir:
@@ -139,10 +153,10 @@ def interleaved_rounds(tidy, tu, configs, repeat):
 
 
 def measure_each(tidy, tu, repeat, checks):
-    """The baseline and each check alone on top of the baseline's check (so
-    the difference is all the check costs, the work its onEndOfTranslationUnit
-    does included, which the profile does not time), in interleaved rounds."""
-    configs = [("baseline", BASELINE_CHECK)] + [(c, BASELINE_CHECK + "," + c) for c in checks]
+    """The baseline and each check alone (each_configs: the work its
+    onEndOfTranslationUnit does included, which the profile does not time),
+    in interleaved rounds."""
+    configs = each_configs(checks)
     rounds = interleaved_rounds(tidy, tu, configs, repeat)
     return {"name": tu["name"],
             "rounds": [{name: r[name][0] for name, _ in configs} for r in rounds]}

@@ -17,9 +17,8 @@ import os
 import re
 import shlex
 import subprocess
-import sys
 
-from overhead import REFERENCE_CHECK, bench_arguments, load_tus, wanted_tus
+from overhead import REFERENCE_CHECK, bench_arguments, failed, load_tus, tidy_command, wanted_tus
 
 CONFIGS = ["coop-*", REFERENCE_CHECK]
 CALLS = re.compile(r"^\s*[\d.]+\s+[\d.]+\s+\d+\s+(\d+)\s+(?:\d+\s+)?getrusage\s*$", re.M)
@@ -27,14 +26,12 @@ CALLS = re.compile(r"^\s*[\d.]+\s+[\d.]+\s+\d+\s+(\d+)\s+(?:\d+\s+)?getrusage\s*
 
 def readings(tidy, tu, checks):
     """getrusage calls of one profiled run (0 if there were none)."""
-    cmd = (["strace", "-f", "-c", "-e", "trace=getrusage"] + tidy +
-           ["--config={Checks: '-*,%s'}" % checks, "--quiet", "--enable-check-profile",
-            "-p", tu["db"], tu["file"]])
+    cmd = (["strace", "-f", "-c", "-e", "trace=getrusage"] +
+           tidy_command(tidy, tu, checks, ["--enable-check-profile"]))
     proc = subprocess.run(cmd, cwd=tu["directory"], stdout=subprocess.DEVNULL,
                           stderr=subprocess.PIPE, text=True, errors="replace")
     if proc.returncode not in (0, 1):
-        sys.exit("timer_reads: %s failed (%d):\n%s" % (
-            " ".join(shlex.quote(c) for c in cmd), proc.returncode, proc.stderr[-2000:]))
+        failed("timer_reads", cmd, proc.returncode, proc.stderr)
     found = CALLS.search(proc.stderr)
     return int(found.group(1)) if found else 0
 
